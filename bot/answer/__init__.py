@@ -1,0 +1,5 @@
+"""Answering employees' questions from the policy pack."""
+
+from bot.answer.types import Answer, Source
+
+__all__ = ["Answer", "Source"]

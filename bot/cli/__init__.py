@@ -1,0 +1,11 @@
+"""The `smm` command line. Each module below attaches its commands to the Typer app."""
+
+from __future__ import annotations
+
+from bot.cli import ask, policy  # noqa: F401  (registration by import)
+from bot.cli.app import app
+
+
+def main() -> None:
+    """Entry point of `smm` and `python -m bot`."""
+    app()

@@ -1,0 +1,73 @@
+"""Settings: one typed object, built once at the entry point (environment or `.env`, prefix `SMM_`)."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def bundled_policy_dir() -> Path:
+    """The policy pack shipped with the package."""
+    import policy_data
+
+    return Path(policy_data.__file__).resolve().parent
+
+
+class Settings(BaseSettings):
+    """Everything configurable, as listed in the product contract (section 5)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="SMM_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    database_url: str = "sqlite:///smm.db"
+    policy_dir: Path = Field(default_factory=bundled_policy_dir)
+    host: str = "127.0.0.1"
+    port: int = 3978
+    admins: str = ""
+
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_api_url: str | None = None
+    slack_escalation_channel: str | None = None
+
+    teams_app_id: str | None = None
+    teams_app_password: SecretStr | None = None
+    teams_tenant_id: str | None = None
+    teams_app_type: str = "MultiTenant"
+
+    retention_days: int = 365
+    store_post_text: bool = False
+    log_level: str = "INFO"
+    log_json: bool = False
+
+    @field_validator("port")
+    @classmethod
+    def _port_range(cls, value: int) -> int:
+        if not 0 <= value <= 65535:
+            raise ValueError("SMM_PORT must be between 0 and 65535")
+        return value
+
+    @property
+    def admin_ids(self) -> frozenset[str]:
+        """The user ids allowed to publish, announce and schedule."""
+        return frozenset(part.strip() for part in self.admins.split(",") if part.strip())
+
+    @property
+    def slack_enabled(self) -> bool:
+        return self.slack_bot_token is not None and (
+            self.slack_signing_secret is not None or self.slack_app_token is not None
+        )
+
+    @property
+    def host_is_loopback(self) -> bool:
+        if self.host in ("localhost", "localhost.localdomain"):
+            return True
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:
+            return False

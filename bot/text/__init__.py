@@ -1,0 +1,1 @@
+"""Language-aware text utilities shared by the answering and review engines."""

@@ -1,0 +1,1 @@
+"""The bundled policy pack (data only). Edit the Markdown and YAML files; see README."""
