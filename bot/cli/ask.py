@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from bot.answer.engine import AnswerEngine
 from bot.answer.types import Answer
 from bot.cli.app import app
 from bot.cli.common import EXIT_USAGE, PolicyDirOption, fail, load_pack_or_exit, settings_for
@@ -38,6 +37,8 @@ def ask(
         fail(f"--lang must be nl or en, not {lang!r}")
     if jsonl and (question or json_out):
         fail("--jsonl reads questions from standard input; give no question and no --json with it")
+    from bot.answer.engine import AnswerEngine  # deferred: keeps `smm --help` fast
+
     pack = load_pack_or_exit(settings_for(policy_dir))
     engine = AnswerEngine(pack)
     if jsonl:
