@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = None
     slack_api_url: str | None = None
     slack_escalation_channel: str | None = None
+    teams_escalation_channel: str | None = None
 
     teams_app_id: str | None = None
     teams_app_password: SecretStr | None = None
@@ -56,6 +57,10 @@ class Settings(BaseSettings):
     def admin_ids(self) -> frozenset[str]:
         """The user ids allowed to publish, announce and schedule."""
         return frozenset(part.strip() for part in self.admins.split(",") if part.strip())
+
+    def escalation_channel(self, platform: str) -> str | None:
+        """The channel where escalated questions are posted for the social media manager, per platform."""
+        return {"slack": self.slack_escalation_channel, "teams": self.teams_escalation_channel}.get(platform)
 
     @property
     def slack_enabled(self) -> bool:

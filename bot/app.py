@@ -1,0 +1,121 @@
+"""The composition root: builds settings, policy, store, dispatcher and the platform components once,
+and hands them to each other. No module-level engines, settings or clients anywhere else."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from aiohttp import web
+
+from bot.config import Settings
+from bot.core.dispatcher import Dispatcher
+from bot.core.errors import StartupError
+from bot.core.metrics import Metrics
+from bot.core.registry import HandlerRegistry
+from bot.core.services import PolicyState, Services
+from bot.policy import load_pack
+from bot.store.db import Database
+from handlers import load_handler_modules
+
+log = logging.getLogger(__name__)
+
+
+class Component(Protocol):
+    """A part of `smm serve` with a life cycle: a platform adapter, the scheduler, the console chat."""
+
+    name: str
+
+    def routes(self) -> list[web.RouteDef]:
+        """HTTP routes this component serves on the shared aiohttp server."""
+        ...
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    def health(self) -> dict[str, Any]:
+        """A small JSON-able status for `GET /healthz`."""
+        ...
+
+
+@dataclass
+class BotApp:
+    """Everything `smm serve` runs, wired together."""
+
+    settings: Settings
+    services: Services
+    dispatcher: Dispatcher
+    metrics: Metrics
+    components: list[Component] = field(default_factory=list)
+
+
+# Platform components register here: each takes the BotApp and returns a component or None (not configured).
+ComponentFactory = Callable[[BotApp], "Component | None"]
+
+
+def build_core(settings: Settings, *, migrate: bool = True, extra_handler_modules: tuple[str, ...] = ()) -> BotApp:
+    """Load the pack (a broken pack raises PolicyError), open and migrate the database, register handlers."""
+    pack = load_pack(settings.policy_dir)
+    db = Database(settings.database_url)
+    if migrate:
+        db.migrate()
+    services = Services(settings=settings, policy=PolicyState(pack), db=db)
+    metrics = Metrics()
+    registry = HandlerRegistry.from_modules(load_handler_modules(extra_handler_modules))
+    dispatcher = Dispatcher(services, registry, metrics)
+    return BotApp(settings=settings, services=services, dispatcher=dispatcher, metrics=metrics)
+
+
+def component_factories() -> list[ComponentFactory]:
+    """The platform components `smm serve` may run, in start-up order. Each decides from the settings
+    whether it is configured."""
+    factories: list[ComponentFactory] = []
+    return factories
+
+
+def build_app(settings: Settings) -> BotApp:
+    """The whole bot: core plus every configured component."""
+    app = build_core(settings)
+    for factory in component_factories():
+        component = factory(app)
+        if component is not None:
+            app.components.append(component)
+    return app
+
+
+def make_web_app(app: BotApp) -> web.Application:
+    """The shared aiohttp server: health, metrics and every component's routes."""
+    web_app = web.Application(client_max_size=1024 * 1024)
+
+    async def healthz(_request: web.Request) -> web.Response:
+        db_ok = await asyncio.to_thread(app.services.db.ping)
+        body = {
+            "status": "ok" if db_ok else "degraded",
+            "policy_version": app.services.policy.pack.version_label,
+            "database": "ok" if db_ok else "unreachable",
+            "components": {c.name: c.health() for c in app.components},
+        }
+        return web.json_response(body, status=200)
+
+    async def metrics(_request: web.Request) -> web.Response:
+        return web.Response(body=app.metrics.render(), content_type="text/plain", charset="utf-8")
+
+    web_app.router.add_get("/healthz", healthz)
+    web_app.router.add_get("/metrics", metrics)
+    for component in app.components:
+        web_app.router.add_routes(component.routes())
+    return web_app
+
+
+def check_startup(settings: Settings) -> None:
+    """Refuse configurations that would be unsafe, saying why and what to do."""
+    if not settings.teams_app_id and not settings.host_is_loopback:
+        raise StartupError(
+            f"SMM_HOST is {settings.host}, but SMM_TEAMS_APP_ID is not set: /api/messages would accept "
+            "unauthenticated requests from the network. Set SMM_TEAMS_APP_ID, SMM_TEAMS_APP_PASSWORD and "
+            "SMM_TEAMS_TENANT_ID, or listen on 127.0.0.1."
+        )

@@ -1,0 +1,121 @@
+"""`smm serve` (every configured platform plus the scheduler, in one process) and `smm chat` (terminal)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import sys
+from typing import Annotated
+
+import typer
+from aiohttp import web
+
+from bot.cli.app import app as cli
+from bot.cli.common import EXIT_POLICY, PolicyDirOption, fail, settings_for
+from bot.config import Settings
+from bot.core.errors import StartupError
+from bot.policy import PolicyError
+
+
+def _build(settings: Settings, *, with_components: bool) -> object:
+    from bot.app import build_app, build_core, check_startup
+
+    try:
+        if with_components:
+            check_startup(settings)
+            return build_app(settings)
+        return build_core(settings)
+    except PolicyError as exc:
+        typer.echo(f"smm: the policy pack in {exc.root} cannot be used:", err=True)
+        for problem in exc.problems:
+            typer.echo("  " + problem.format(exc.root), err=True)
+        raise typer.Exit(EXIT_POLICY) from None
+    except StartupError as exc:
+        fail(str(exc))
+
+
+async def _serve(settings: Settings) -> None:
+    from bot.adapters.console import ConsoleAdapter
+    from bot.app import BotApp, make_web_app
+
+    bot_app = _build(settings, with_components=True)
+    assert isinstance(bot_app, BotApp)
+    platforms = [c.name for c in bot_app.components if c.name in ("slack", "teams")]
+    console: ConsoleAdapter | None = None
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+    if not any(c.name == "slack" for c in bot_app.components) and not settings.teams_app_id:
+        console = ConsoleAdapter(bot_app.dispatcher)
+        bot_app.services.messenger.register(console)
+        if interactive:
+            bot_app.components.append(console)
+    runner = web.AppRunner(make_web_app(bot_app), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.host, settings.port)
+    try:
+        await site.start()
+    except OSError as exc:
+        await runner.cleanup()
+        fail(f"cannot listen on {settings.host}:{settings.port}: {exc.strerror}. Set SMM_PORT to a free port.")
+    pack = bot_app.services.policy.pack
+    banner = (f"smm serve: {pack.company.name}, policy {pack.version_label}, database {bot_app.services.db.url.split(':')[0]}, "
+              f"http://{settings.host}:{settings.port} (healthz, metrics"
+              f"{', ' + ', '.join(platforms) if platforms else ''})")
+    typer.echo(banner, err=True)
+    if console is not None and interactive:
+        typer.echo("Local mode: no Slack or Teams configured. Ask me anything about the social media protocol, "
+                   "or type `help`. `quit` ends the chat.", err=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    for component in bot_app.components:
+        await component.start()
+    waiters = [asyncio.create_task(stop.wait())]
+    console_task = getattr(console, "_task", None) if console is not None else None
+    if console_task is not None:
+        waiters.append(console_task)
+    await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+    for component in reversed(bot_app.components):
+        with contextlib.suppress(Exception):
+            await component.stop()
+    await runner.cleanup()
+    bot_app.services.db.dispose()
+
+
+@cli.command()
+def serve(policy_dir: PolicyDirOption = None) -> None:
+    """Run the bot: every configured platform (Slack, Teams), the scheduler, health and metrics.
+
+    With no platform configured it runs locally: SQLite, the scheduler and a chat on this terminal."""
+    from bot.logging_setup import configure_logging
+
+    settings = settings_for(policy_dir)
+    configure_logging(settings.log_level, as_json=settings.log_json)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_serve(settings))
+
+
+@cli.command()
+def chat(
+    policy_dir: PolicyDirOption = None,
+    user: Annotated[str | None, typer.Option("--user", help="The user id to chat as (admin commands need it "
+                                                           "in SMM_ADMINS).")] = None,
+) -> None:
+    """Chat with the bot on this terminal, through the same handlers as Slack and Teams."""
+    from bot.adapters.console import ConsoleAdapter
+    from bot.app import BotApp
+    from bot.logging_setup import configure_logging
+
+    settings = settings_for(policy_dir)
+    configure_logging("WARNING")
+    bot_app = _build(settings, with_components=False)
+    assert isinstance(bot_app, BotApp)
+    console = ConsoleAdapter(bot_app.dispatcher, user_id=user)
+    bot_app.services.messenger.register(console)
+    if sys.stdin.isatty():
+        typer.echo("Ask me anything about the social media protocol, or type `help`. `quit` ends the chat.")
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(console.run(prompt=sys.stdin.isatty()))
+    bot_app.services.db.dispose()

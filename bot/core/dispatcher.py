@@ -1,0 +1,151 @@
+"""Routing a neutral request to its handler, with de-duplication, language choice and error handling."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from bot.core.context import Context
+from bot.core.errors import UserError
+from bot.core.metrics import Metrics
+from bot.core.registry import CommandSpec, HandlerRegistry
+from bot.core.services import Services, scoped_logger
+from bot.core.types import Reply, Request, Text
+from bot.store import crud
+from bot.text.lang import detect_language
+from handlers.messages import t
+
+log = logging.getLogger(__name__)
+
+QUESTION_COMMAND = "ask"
+HELP_COMMAND = "help"
+
+
+def split_command(text: str) -> tuple[str, str]:
+    """`"/smm review foo bar"` -> (`"review"`, `"foo bar"`); the first word lower-cased, without a trailing colon."""
+    stripped = text.strip()
+    if stripped.lower().startswith("/smm"):
+        stripped = stripped[4:].strip()
+    if not stripped:
+        return "", ""
+    head, _, rest = stripped.partition(" ")
+    if "\n" in head:
+        head, _, more = head.partition("\n")
+        rest = more + (" " + rest if rest else "")
+    return head.lower().rstrip(":,"), rest.strip()
+
+
+class Dispatcher:
+    """Turns a `Request` into replies. One failing handler never stops the adapter's loop."""
+
+    def __init__(self, services: Services, registry: HandlerRegistry, metrics: Metrics | None = None) -> None:
+        if QUESTION_COMMAND not in registry.commands or HELP_COMMAND not in registry.commands:
+            from bot.core.errors import RegistrationError
+
+            raise RegistrationError("the handler registry needs an `ask` and a `help` command")
+        self.services = services
+        self.registry = registry
+        self.metrics = metrics or Metrics()
+
+    async def dispatch(self, request: Request) -> list[Reply]:
+        """Handle one request and return the replies to send back to the same conversation."""
+        started = time.perf_counter()
+        handler_name = "action" if request.action else "message"
+        outcome = "ok"
+        language = self.services.policy.pack.languages[0]
+        try:
+            if request.event_id and not await self.services.db.run(
+                crud.mark_event_processed, platform=request.platform, event_id=request.event_id
+            ):
+                self.metrics.duplicates.labels(request.platform).inc()
+                outcome = "duplicate"
+                return []
+            stored_language = await self.services.db.run(_remember, request=request)
+            if request.action is not None:
+                language = self._language(request, request.action.value, stored_language, detect=False)
+                spec = self.registry.action_for(request.action.id)
+                if spec is None:
+                    outcome = "unknown-action"
+                    return [Reply([Text(t("error.unknown_action", language))], language, private=True)]
+                handler_name = spec.prefix
+                ctx = self._context(request, language, handler_name)
+                return _as_list(await spec.func(ctx, request.action))
+            spec_cmd, args = self._route(request.text)
+            handler_name = spec_cmd.name
+            language = self._language(request, args if args else request.text, stored_language,
+                                      detect=bool(args.strip()))
+            ctx = self._context(request, language, handler_name)
+            if spec_cmd.admin and not ctx.is_admin:
+                outcome = "refused"
+                ctx.log.warning("refused admin command %s for non-admin user", spec_cmd.name)
+                await self.services.db.run(crud.audit, platform=request.platform, user_id=request.user.id,
+                                           action=spec_cmd.name, allowed=False, detail="not an admin")
+                return [Reply([Text(t("error.admin_only", language, command=spec_cmd.name))], language, private=True)]
+            return _as_list(await spec_cmd.func(ctx, args))
+        except UserError as exc:
+            outcome = "user-error"
+            return [Reply([Text(exc.message, style="warning")], language, private=True, summary=exc.message)]
+        except Exception:
+            outcome = "error"
+            scoped_logger(__name__, platform=request.platform, handler=handler_name,
+                          request_id=request.request_id).exception("handler %s failed", handler_name)
+            message = t("error.internal", language, request_id=request.request_id)
+            return [Reply([Text(message, style="warning")], language, private=True, summary=message)]
+        finally:
+            self.metrics.requests.labels(request.platform, handler_name, outcome).inc()
+            self.metrics.latency.labels(request.platform, handler_name).observe(time.perf_counter() - started)
+
+    def _route(self, text: str) -> tuple[CommandSpec, str]:
+        word, rest = split_command(text)
+        spec = self.registry.command_for_word(word) if word else None
+        if not word:
+            return self.registry.commands[HELP_COMMAND], ""
+        if spec is None:
+            return self.registry.commands[QUESTION_COMMAND], text.strip().removeprefix("/smm").strip()
+        if spec.name == HELP_COMMAND and rest:
+            # "help, my colleague posted…" is a question, not a request for the command list.
+            return self.registry.commands[QUESTION_COMMAND], text.strip()
+        return spec, rest
+
+    def _language(self, request: Request, text: str, stored: str | None, *, detect: bool) -> str:
+        languages = self.services.policy.pack.languages
+        fallback = stored or _locale_language(request.user.locale) or languages[0]
+        if fallback not in languages:
+            fallback = languages[0]
+        if not detect:
+            return fallback
+        language = detect_language(text, default=fallback)
+        return language if language in languages else fallback
+
+    def _context(self, request: Request, language: str, handler: str) -> Context:
+        logger = scoped_logger(f"handlers.{handler}", platform=request.platform, handler=handler,
+                               request_id=request.request_id)
+        return Context(request=request, services=self.services, language=language, log=logger, registry=self.registry)
+
+
+def _locale_language(locale: str | None) -> str | None:
+    if not locale:
+        return None
+    code = locale.replace("_", "-").split("-")[0].lower()
+    return code if code in ("nl", "en") else None
+
+
+def _as_list(result: Any) -> list[Reply]:
+    if result is None:
+        return []
+    if isinstance(result, Reply):
+        return [result]
+    return list(result)
+
+
+def _remember(*, session: Any, request: Request) -> str | None:
+    """Record the user and how to reach the conversation; return the user's stored language preference."""
+    user = crud.upsert_user(session=session, platform=request.platform, user_id=request.user.id,
+                            display_name=request.user.name)
+    conv = request.conversation
+    crud.save_conversation_reference(
+        session=session, platform=request.platform, conversation_id=conv.id, kind=conv.kind,
+        user_id=request.user.id if conv.kind == "direct" else None, reference=conv.reference,
+    )
+    return user.language

@@ -1,0 +1,53 @@
+"""What handlers may use: settings, the policy and its engines, the database, the messenger."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bot.config import Settings
+from bot.core.messenger import Messenger
+from bot.policy import PolicyPack
+from bot.store.db import Database
+
+if TYPE_CHECKING:
+    from bot.answer.engine import AnswerEngine
+    from bot.review.engine import ReviewEngine
+
+
+class PolicyState:
+    """The policy pack in force and the engines built from it; swapped whole when a new version is published."""
+
+    def __init__(self, pack: PolicyPack) -> None:
+        self.set(pack)
+
+    def set(self, pack: PolicyPack) -> None:
+        from bot.answer.engine import AnswerEngine
+        from bot.review.engine import ReviewEngine
+
+        answers, reviews = AnswerEngine(pack), ReviewEngine(pack)
+        self.pack, self.answers, self.reviews = pack, answers, reviews
+
+    pack: PolicyPack
+    answers: AnswerEngine
+    reviews: ReviewEngine
+
+
+@dataclass
+class Services:
+    """Built once by the composition root (`bot.app`) and passed to every handler through `Context`."""
+
+    settings: Settings
+    policy: PolicyState
+    db: Database
+    messenger: Messenger = field(default_factory=Messenger)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def is_admin(self, user_id: str) -> bool:
+        return user_id in self.settings.admin_ids
+
+
+def scoped_logger(name: str, **context: Any) -> logging.LoggerAdapter[logging.Logger]:
+    """A logger whose lines carry context (platform, handler, request id); never post texts or secrets."""
+    return logging.LoggerAdapter(logging.getLogger(name), context)

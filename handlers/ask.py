@@ -1,0 +1,85 @@
+"""Answering questions about the protocol, feedback on answers, and bringing in the human manager."""
+
+from __future__ import annotations
+
+from bot.core.context import Context
+from bot.core.errors import UserError
+from bot.core.registry import action, command
+from bot.core.types import Action, Actions, Button, Element, Reply, SourceLink, Sources, Target, Text
+from bot.store import crud
+from handlers.messages import t
+
+MAX_QUESTION_CHARS = 4000
+FEEDBACK_UP = "smm.feedback.up"
+FEEDBACK_DOWN = "smm.feedback.down"
+ESCALATE = "smm.escalate"
+
+
+@command("ask", words=("vraag",), order=10)
+async def ask(ctx: Context, question: str) -> Reply:
+    """Answer from the policy pack, citing the sections used; offer the human manager when it is not covered."""
+    if not question.strip():
+        raise UserError(t("ask.empty", ctx.language))
+    if len(question) > MAX_QUESTION_CHARS:
+        raise UserError(t("ask.too_long", ctx.language, length=len(question), limit=MAX_QUESTION_CHARS))
+    policy = ctx.services.policy
+    answer = policy.answers.answer(question, language=ctx.language)
+    question_id = await ctx.services.db.run(
+        crud.log_question, platform=ctx.platform, user_id=ctx.user_id, question=question,
+        language=answer.language, sources=[s.id for s in answer.sources], confidence=answer.confidence,
+        escalated=answer.escalate, policy_version=policy.pack.version_label,
+        message_link=ctx.request.conversation.link,
+    )
+    lang = answer.language
+    elements: list[Element] = [Text(answer.text)]
+    if answer.sources:
+        elements.append(Sources(t("ask.sources", lang), tuple(SourceLink(s.id, s.title) for s in answer.sources)))
+    buttons = [
+        Button(FEEDBACK_UP, t("ask.helpful", lang), str(question_id)),
+        Button(FEEDBACK_DOWN, t("ask.not_helpful", lang), str(question_id)),
+    ]
+    if answer.escalate:
+        buttons.insert(0, Button(ESCALATE, t("ask.escalate_button", lang), str(question_id), style="primary"))
+    elements.append(Actions(tuple(buttons)))
+    ctx.log.info("answered question %s (escalate=%s, confidence=%.2f)", question_id, answer.escalate, answer.confidence)
+    return Reply(elements, lang, summary=answer.text,
+                 metadata={"question_id": question_id, "escalate": answer.escalate,
+                           "sources": [s.id for s in answer.sources]})
+
+
+@action("smm.feedback.")
+async def feedback(ctx: Context, pressed: Action) -> Reply:
+    """Store 👍/👎 on an answer (only the asker's vote counts)."""
+    verdict = "up" if pressed.id == FEEDBACK_UP else "down"
+    try:
+        question_id = int(pressed.value)
+    except ValueError:
+        return Reply([Text(t("ask.feedback_unknown", ctx.language))], ctx.language, private=True)
+    stored = await ctx.services.db.run(crud.set_feedback, question_id=question_id, feedback=verdict,
+                                       user_id=ctx.user_id)
+    key = "ask.feedback_thanks" if stored else "ask.feedback_unknown"
+    return Reply([Text(t(key, ctx.language))], ctx.language, private=True)
+
+
+@action(ESCALATE)
+async def escalate(ctx: Context, pressed: Action) -> Reply:
+    """Post the question to the social media manager's channel, or tell the user how to reach them."""
+    manager = ctx.services.policy.pack.company.social_media_manager
+    channel = ctx.services.settings.escalation_channel(ctx.platform)
+    row = None
+    if pressed.value.isdigit():
+        row = await ctx.services.db.run(crud.get_question, question_id=int(pressed.value))
+    if channel is None or row is None or not ctx.services.messenger.has(ctx.platform):
+        text = t("ask.escalate_no_channel", ctx.language, name=manager.name, contact=manager.contact)
+        return Reply([Text(text)], ctx.language, private=True, summary=text)
+    lang = ctx.services.policy.pack.languages[0]
+    elements: list[Element] = [Text(t("ask.escalation_post", lang, user=ctx.user_id)), Text(row.question, style="quote")]
+    if row.message_link:
+        elements.append(Text(t("ask.escalation_link", lang, link=row.message_link), style="muted"))
+    await ctx.services.messenger.send(
+        Target(ctx.platform, "channel", channel),
+        Reply(elements, lang, summary=row.question[:150], metadata={"mention_user": ctx.user_id}),
+    )
+    ctx.log.info("escalated question %s to the manager's channel", row.id)
+    text = t("ask.escalated", ctx.language, name=manager.name)
+    return Reply([Text(text)], ctx.language, private=True, summary=text)

@@ -1,0 +1,113 @@
+"""Strings for asking, reviewing, profiles, help and errors."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # errors
+    "error.internal": {
+        "nl": "Sorry, daar ging bij mij iets mis. Probeer het zo nog eens; blijft het misgaan, noem dan code {request_id}.",
+        "en": "Sorry, something went wrong on my side. Please try again; if it keeps happening, mention code {request_id}.",
+    },
+    "error.admin_only": {
+        "nl": "Alleen beheerders mogen `{command}` gebruiken. Vraag het de social media manager als je denkt dat dit niet klopt.",
+        "en": "Only administrators may use `{command}`. Ask the social media manager if you think this is wrong.",
+    },
+    "error.unknown_action": {
+        "nl": "Deze knop werkt niet meer. Stel je vraag gerust opnieuw.",
+        "en": "This button no longer works. Feel free to ask again.",
+    },
+    # ask
+    "ask.empty": {
+        "nl": "Wat wil je weten over het social media protocol? Bijvoorbeeld: `mag ik onder werktijd op LinkedIn?`",
+        "en": "What would you like to know about the social media protocol? For example: `can I use LinkedIn at work?`",
+    },
+    "ask.too_long": {
+        "nl": "Je vraag is {length} tekens lang; houd het onder de {limit}. Wil je een bericht laten nakijken? Gebruik dan `review`.",
+        "en": "Your question is {length} characters long; keep it under {limit}. Want a post checked? Use `review` instead.",
+    },
+    "ask.sources": {"nl": "Bronnen", "en": "Sources"},
+    "ask.helpful": {"nl": "👍 Nuttig", "en": "👍 Helpful"},
+    "ask.not_helpful": {"nl": "👎 Niet nuttig", "en": "👎 Not helpful"},
+    "ask.escalate_button": {"nl": "Vraag het de social media manager", "en": "Ask the social media manager"},
+    "ask.feedback_thanks": {
+        "nl": "Dank je voor je feedback! Daarmee wordt het protocol beter.",
+        "en": "Thanks for your feedback! It helps improve the protocol.",
+    },
+    "ask.feedback_unknown": {
+        "nl": "Ik kan die vraag niet meer terugvinden, maar bedankt!",
+        "en": "I can no longer find that question, but thank you!",
+    },
+    "ask.escalated": {
+        "nl": "Ik heb je vraag doorgezet naar {name}. Je hoort zo snel mogelijk van hen.",
+        "en": "I have passed your question on to {name}. They will get back to you as soon as they can.",
+    },
+    "ask.escalate_no_channel": {
+        "nl": "Neem rechtstreeks contact op met {name}: {contact}.",
+        "en": "Please contact {name} directly: {contact}.",
+    },
+    "ask.escalation_post": {
+        "nl": "Vraag van <{user}> die het protocol niet (goed) beantwoordt:",
+        "en": "Question from <{user}> that the protocol does not (fully) answer:",
+    },
+    "ask.escalation_link": {"nl": "Naar het gesprek: {link}", "en": "Go to the conversation: {link}"},
+    # review
+    "review.empty": {
+        "nl": "Plak het bericht dat je wilt laten nakijken achter `review`, bijvoorbeeld: `review Trots op ons team!`",
+        "en": "Paste the post you want checked after `review`, for example: `review Proud of our team!`",
+    },
+    "review.too_long": {
+        "nl": "Dit bericht is {length} tekens lang; ik kijk berichten tot {limit} tekens na.",
+        "en": "This post is {length} characters long; I review posts of up to {limit} characters.",
+    },
+    "review.verdict.ok": {"nl": "✅ Prima om te plaatsen", "en": "✅ Fine to post"},
+    "review.verdict.caution": {"nl": "⚠️ Let op voordat je dit plaatst", "en": "⚠️ Take care before posting this"},
+    "review.verdict.block": {"nl": "⛔ Plaats dit zo niet", "en": "⛔ Don't post this as it is"},
+    "review.verdict_label": {"nl": "Oordeel", "en": "Verdict"},
+    "review.suggestion": {"nl": "Beter", "en": "Instead"},
+    "review.private_note": {
+        "nl": "Alleen jij ziet dit oordeel. Ik bewaar de tekst van je bericht niet.",
+        "en": "Only you can see this review. I do not keep the text of your post.",
+    },
+    "review.rule.confidential-information": {"nl": "Vertrouwelijke informatie", "en": "Confidential information"},
+    "review.rule.personal-data": {"nl": "Persoonsgegevens van anderen", "en": "Other people's personal data"},
+    "review.rule.insulting-language": {"nl": "Beledigend taalgebruik", "en": "Insulting language"},
+    "review.rule.discrimination": {"nl": "Discriminatie", "en": "Discrimination"},
+    "review.rule.profanity": {"nl": "Grof taalgebruik", "en": "Profanity"},
+    "review.rule.undisclosed-promotion": {"nl": "Reclame zonder te zeggen dat je hier werkt",
+                                          "en": "Promotion without disclosing you work here"},
+    "review.rule.speaking-on-behalf": {"nl": "Klinkt als een officiële verklaring",
+                                       "en": "Sounds like an official statement"},
+    "review.rule.sensitive-topic": {"nl": "Gevoelig onderwerp", "en": "Sensitive topic"},
+    "review.severity.high": {"nl": "hoog", "en": "high"},
+    "review.severity.medium": {"nl": "middel", "en": "medium"},
+    "review.severity.low": {"nl": "laag", "en": "low"},
+    # profile
+    "profile.usage": {
+        "nl": "Gebruik: `profile <accountnaam> [bio]`, bijvoorbeeld `profile KarelFransen_{company} Marketeer bij {company}`.",
+        "en": "Usage: `profile <handle> [bio]`, for example `profile KarelFransen_{company} Marketer at {company}`.",
+    },
+    "profile.reads_as": {"nl": "Dit account leest als", "en": "This account reads as"},
+    "profile.kind.private": {"nl": "privé", "en": "private"},
+    "profile.kind.corporate": {"nl": "zakelijk", "en": "corporate"},
+    "profile.kind.ambiguous": {"nl": "niet duidelijk privé of zakelijk", "en": "neither clearly private nor corporate"},
+    "profile.needs": {"nl": "Wat je profiel nodig heeft", "en": "What your profile needs"},
+    # help
+    "help.title": {"nl": "Ik ben de virtuele social media manager van {company}.",
+                   "en": "I am {company}'s virtual social media manager."},
+    "help.intro": {
+        "nl": "Stel me gerust een vraag over het social media protocol, of laat een bericht nakijken voordat je het plaatst.",
+        "en": "Ask me anything about the social media protocol, or have a post checked before you publish it.",
+    },
+    "help.cmd.ask": {"nl": "`<vraag>` of `ask <vraag>`: antwoord uit het protocol, met bronnen",
+                     "en": "`<question>` or `ask <question>`: an answer from the protocol, with sources"},
+    "help.cmd.review": {"nl": "`review <bericht>`: ik kijk je concepttekst na (alleen jij ziet het oordeel)",
+                        "en": "`review <post>`: I check your draft post (only you see the verdict)"},
+    "help.cmd.profile": {"nl": "`profile <accountnaam> [bio]`: leest je account als privé of zakelijk?",
+                         "en": "`profile <handle> [bio]`: does your account read as private or corporate?"},
+    "help.cmd.help": {"nl": "`help`: dit overzicht", "en": "`help`: this overview"},
+    "help.admin": {"nl": "Voor beheerders", "en": "For administrators"},
+    "help.contact": {
+        "nl": "Kom je er niet uit? {name} helpt je graag: {contact}.",
+        "en": "Stuck? {name} is happy to help: {contact}.",
+    },
+}

@@ -1,0 +1,82 @@
+"""Reviewing draft posts and profiles. The post's text is never stored or logged."""
+
+from __future__ import annotations
+
+from bot.core.context import Context
+from bot.core.errors import UserError
+from bot.core.registry import command
+from bot.core.types import Bullets, Divider, Element, Fields, Reply, SourceLink, Sources, Text
+from bot.review.types import Review
+from bot.text.lang import detect_language
+from handlers.messages import t
+
+MAX_POST_CHARS = 40_000
+
+
+def render_review(review: Review, titles: dict[str, str]) -> list[Element]:
+    """The review as neutral elements: verdict first, then each finding with why, where and what instead."""
+    lang = review.language
+    elements: list[Element] = [Text(t(f"review.verdict.{review.verdict}", lang), style="heading")]
+    if review.summary:
+        elements.append(Text(review.summary))
+    for finding in review.findings:
+        elements.append(Divider())
+        rule = t(f"review.rule.{finding.rule}", lang)
+        severity = t(f"review.severity.{finding.severity}", lang)
+        elements.append(Text(f"{rule} ({severity})", style="heading"))
+        elements.append(Text(finding.excerpt, style="quote"))
+        elements.append(Text(finding.message))
+        if finding.suggestion:
+            elements.append(Text(f"{t('review.suggestion', lang)}: {finding.suggestion}", style="muted"))
+    sections = list(dict.fromkeys(f.section for f in review.findings))
+    if sections:
+        elements.append(Sources(t("ask.sources", lang), tuple(SourceLink(s, titles.get(s, s)) for s in sections)))
+    elements.append(Text(t("review.private_note", lang), style="muted"))
+    return elements
+
+
+@command("review", words=("check", "controleer", "beoordeel", "nakijken"), order=20)
+async def review(ctx: Context, post: str) -> Reply:
+    """Check a draft post against the protocol; the verdict is private to the asker."""
+    if not post.strip():
+        raise UserError(t("review.empty", ctx.language))
+    if len(post) > MAX_POST_CHARS:
+        raise UserError(t("review.too_long", ctx.language, length=len(post), limit=MAX_POST_CHARS))
+    policy = ctx.services.policy
+    result = policy.reviews.review(post, language=detect_language(post, default=ctx.language))
+    titles = {sid: sec.title(result.language) for sid, sec in policy.pack.sections.items()}
+    ctx.log.info("reviewed a post: verdict=%s findings=%d", result.verdict, len(result.findings))
+    return Reply(render_review(result, titles), result.language, private=True,
+                 summary=t(f"review.verdict.{result.verdict}", result.language),
+                 metadata={"verdict": result.verdict, "rules": [f.rule for f in result.findings]})
+
+
+@command("profile", words=("profiel", "account"), order=30)
+async def profile(ctx: Context, args: str) -> Reply:
+    """Say whether an account reads as private or corporate and what the profile needs."""
+    from bot.review.profile import check_profile
+
+    handle, _, bio = args.strip().partition(" ")
+    company = ctx.services.policy.pack.company
+    if not handle:
+        raise UserError(t("profile.usage", ctx.language, company=company.short_name))
+    language = detect_language(bio, default=ctx.language) if bio.strip() else ctx.language
+    result = check_profile(ctx.services.policy.pack, handle, bio=bio or None, language=language)
+    data = result.to_json()
+    lang = data.get("language", language)
+    kind = str(data.get("reads_as", "ambiguous"))
+    elements: list[Element] = [
+        Fields(((t("profile.reads_as", lang), t(f"profile.kind.{kind}", lang)),)),
+    ]
+    if data.get("explanation"):
+        elements.append(Text(str(data["explanation"])))
+    needs = [str(item) for item in data.get("needs", [])]
+    if needs:
+        elements.append(Text(t("profile.needs", lang), style="heading"))
+        elements.append(Bullets(tuple(needs)))
+    sections = [str(s) for s in data.get("sections", [])]
+    if sections:
+        pack = ctx.services.policy.pack
+        elements.append(Sources(t("ask.sources", lang), tuple(
+            SourceLink(s, pack.sections[s].title(lang) if s in pack.sections else s) for s in sections)))
+    return Reply(elements, lang, private=True, summary=f"{t('profile.reads_as', lang)} {t(f'profile.kind.{kind}', lang)}")
