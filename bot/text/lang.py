@@ -13,9 +13,13 @@ Language = str  # "nl" | "en"
 
 _WORD_RE = re.compile(r"[a-zà-ÿ']+", re.IGNORECASE)
 
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Frequent function words and a few high-signal content words; words common to both
 # languages ("in", "is", "was", "over", "of") are left out on purpose.
-_NL = frozenset("""
+_NL = _wordset("""
 de het een en van ik je jij u uw wij we ze zij hij mijn jouw onze ons hun haar zijn niet geen
 wel ook maar dan dus want omdat als wat wie waar wanneer hoe waarom welke welk mag mogen moet moeten
 kan kun kunnen wil willen zou zouden heb hebt heeft hebben ben bent wordt worden werd is er
@@ -24,9 +28,9 @@ dit dat deze die daar hier nog al even heel erg veel weinig meer minder nu strak
 iets niets iemand niemand alles elk elke ieder iedere graag alsjeblieft bedankt dank mijzelf
 collega collega's werkgever klant klanten bedrijf werk thuis vandaag nieuwe nieuw mooi leuk
 ook zeker eigen hoe zit zit gaat doen doe gedaan mogelijk toegestaan privé zakelijk beleid
-""".split())
+""")
 
-_EN = frozenset("""
+_EN = _wordset("""
 the a an and of i you we they he she it my your our their his her its not no
 but so because if what who where when how why which may can could should would must will shall
 do does did have has had am are is be been being to from with for by at on into about
@@ -34,7 +38,7 @@ this that these those there here still already just very much many more less now
 yesterday something nothing someone anyone everyone everything each every please thanks thank
 colleague colleagues employer customer customers company work home new nice allowed private
 policy rules post posting share sharing okay ok yes
-""".split())
+""")
 
 
 def language_scores(text: str) -> tuple[float, float]:
@@ -47,7 +51,8 @@ def language_scores(text: str) -> tuple[float, float]:
         if word in _EN:
             en += 1
         # Dutch spelling patterns that English lacks.
-        if len(word) > 4 and ("ij" in word or word.endswith(("heid", "lijk", "tje", "tjes", "en"))) and word not in _EN:
+        dutch_shape = "ij" in word or word.endswith(("heid", "lijk", "tje", "tjes", "en"))
+        if len(word) > 4 and dutch_shape and word not in _EN:
             nl += 0.5
     return nl, en
 

@@ -1,0 +1,230 @@
+"""Answer employees' questions from the policy pack, in their language, with sources.
+
+The engine ranks sections with the index (see `bot.answer.index`), then decides how sure it is:
+a question counts as covered when most of what it asks about is found in the best section and that
+section stands out from the rest. Questions about being online get the benefit of the doubt; questions
+about pay, leave, IT or facilities that the pack does not mention go to the human social media
+manager instead of getting a guess.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from bot.answer.index import FaqQuestion, PackIndex, QueryTerm, Sentence
+from bot.answer.lexicon import OFF_TOPIC, ONLINE
+from bot.answer.messages import message
+from bot.answer.types import Answer, Source
+from bot.policy import PolicyPack
+from bot.text.lang import language_scores
+from bot.text.tokens import ALL_STOPWORDS
+
+OTHER_LANGUAGE_WEIGHT = 0.5   # how much the other language's text counts towards a section's score
+FAQ_BONUS = 3.0               # added to a section's score per unit of FAQ-question similarity
+FAQ_LEAD_SIMILARITY = 0.5     # above this, the FAQ answer leads the reply
+SECOND_SOURCE_RATIO = 0.6     # a second section is cited when it scores at least this share of the first
+MAX_SOURCES = 3
+ESCALATE_BELOW = 0.35
+UNKNOWN_WORD_FACTOR = 1.2     # an unknown word weighs like a rare word: the pack does not know it
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    section_id: str
+    score: float
+
+
+class AnswerEngine:
+    """Answers questions from one policy pack. Build once (the index is built here), then call `answer`."""
+
+    def __init__(self, pack: PolicyPack) -> None:
+        self.pack = pack
+        self.index = PackIndex(pack)
+        smm = pack.company.social_media_manager
+        self._smm = {"smm_name": smm.name, "smm_contact": smm.contact}
+
+    # -- public -----------------------------------------------------------------------------------
+
+    def answer(self, text: str, language: str | None = None) -> Answer:
+        """Answer `text` in `language` (detected from the text when None).
+
+        Never raises for odd input: an empty or unrecognisable question is escalated.
+        """
+        words = self.index.tokens(text)
+        content = list(dict.fromkeys(w for w in words if w not in ALL_STOPWORDS))
+        lang = language if language in self.index.languages else self.detect_language(text, content)
+        if not content or not self.pack.sections:
+            return Answer(message("empty", lang, **self._smm), lang, (), 0.0, True,
+                          {"reason": "no content words"})
+
+        terms = {code: self.index.query_terms(content, code, fuzzy=code == lang)
+                 for code in self.index.languages}
+        ranked, faq_best = self._rank(terms, lang)
+        top = ranked[0]
+        second = ranked[1].score if len(ranked) > 1 else 0.0
+        coverage = self._coverage(content, terms, top.section_id, lang)
+        margin = (top.score - second) / top.score if top.score > 0 else 0.0
+        online = any(w in ONLINE for w in content)
+        topic = self.index.languages[lang].topic_stems
+        stem = self.index.languages[lang].stem
+        off_topic = [w for w in content if w in OFF_TOPIC and stem(w) not in topic]
+        confidence = self._confidence(coverage, margin, top.score, online, bool(off_topic))
+        details = {
+            "coverage": round(coverage, 3), "margin": round(margin, 3), "score": round(top.score, 3),
+            "online": online, "off_topic": off_topic,
+            "ranking": [(r.section_id, round(r.score, 3)) for r in ranked[:5]],
+        }
+        if confidence < ESCALATE_BELOW:
+            return self._escalation(lang, ranked, confidence, details)
+        sources = self._sources(ranked, lang)
+        body = self._compose(lang, top.section_id, terms[lang], faq_best, sources)
+        return Answer(body, lang, sources, confidence, False, details)
+
+    def detect_language(self, text: str, content: list[str] | None = None) -> str:
+        """"nl" or "en": function words first; on a tie, the language whose policy text knows more words."""
+        nl, en = language_scores(text)
+        if nl != en:
+            return "nl" if nl > en else "en"
+        if content is None:
+            content = [w for w in self.index.tokens(text) if w not in ALL_STOPWORDS]
+        if "nl" in self.index.languages and "en" in self.index.languages:
+            nl_idx, en_idx = self.index.languages["nl"], self.index.languages["en"]
+            nl_only = sum(1 for w in content if w in nl_idx.surface and w not in en_idx.surface)
+            en_only = sum(1 for w in content if w in en_idx.surface and w not in nl_idx.surface)
+            if nl_only != en_only:
+                return "nl" if nl_only > en_only else "en"
+        return "en" if "en" in self.index.languages else self.pack.languages[0]
+
+    # -- ranking ----------------------------------------------------------------------------------
+
+    def _rank(
+        self, terms: dict[str, list[QueryTerm]], lang: str
+    ) -> tuple[list[_Ranked], tuple[float, FaqQuestion | None]]:
+        scores = dict.fromkeys(self.pack.sections, 0.0)
+        faq_best: tuple[float, FaqQuestion | None] = (0.0, None)
+        for code, query in terms.items():
+            index = self.index.languages[code]
+            factor = 1.0 if code == lang else OTHER_LANGUAGE_WEIGHT
+            for term in query:
+                for section_id, value in index.term_scores.get(term.stem, {}).items():
+                    scores[section_id] += factor * term.weight * value
+            per_section: dict[str, float] = {}
+            for faq_question in index.faq_questions:
+                sim = self._similarity(query, faq_question.stems, index.idf)
+                sid = faq_question.faq.section_id
+                if sim > per_section.get(sid, 0.0):
+                    per_section[sid] = sim
+                if code == lang and sim > faq_best[0]:
+                    faq_best = (sim, faq_question)
+            for sid, sim in per_section.items():
+                scores[sid] += factor * FAQ_BONUS * sim
+        ranked = sorted((_Ranked(sid, s) for sid, s in scores.items()),
+                        key=lambda r: (-r.score, self.pack.sections[r.section_id].order))
+        return ranked, faq_best
+
+    @staticmethod
+    def _similarity(query: list[QueryTerm], stems: frozenset[str], idf: dict[str, float]) -> float:
+        """Cosine of the idf-weighted word sets of the question and a FAQ question."""
+        if not stems:
+            return 0.0
+        q_weights: dict[str, float] = {}
+        for term in query:
+            if term.known:
+                w = term.weight * idf.get(term.stem, 0.0)
+                q_weights[term.stem] = max(q_weights.get(term.stem, 0.0), w)
+        shared = sum(w * idf.get(s, 0.0) for s, w in q_weights.items() if s in stems)
+        if shared <= 0:
+            return 0.0
+        q_norm = math.sqrt(sum(w * w for w in q_weights.values()))
+        f_norm = math.sqrt(sum(idf.get(s, 0.0) ** 2 for s in stems))
+        return shared / (q_norm * f_norm) if q_norm and f_norm else 0.0
+
+    def _coverage(
+        self, content: list[str], terms: dict[str, list[QueryTerm]], section_id: str, lang: str
+    ) -> float:
+        """Share of the question's words (weighted by rarity) that the best section speaks about."""
+        total = matched = 0.0
+        by_word: dict[str, list[tuple[str, QueryTerm]]] = {}
+        for code, query in terms.items():
+            for term in query:
+                by_word.setdefault(term.word, []).append((code, term))
+        for word in content:
+            entries = by_word.get(word, [])
+            known = [(code, t) for code, t in entries if t.known]
+            if not known:
+                total += self.index.languages[lang].max_idf * UNKNOWN_WORD_FACTOR
+                continue
+            weight = max(self.index.languages[code].idf.get(t.stem, 0.0) for code, t in known)
+            total += weight
+            stems = {code: self.index.languages[code].section_stems.get(section_id, frozenset()) for code in terms}
+            if any(t.stem in stems[code] for code, t in known):
+                matched += weight
+        return matched / total if total else 0.0
+
+    @staticmethod
+    def _confidence(coverage: float, margin: float, score: float, online: bool, off_topic: bool) -> float:
+        """0..1: mostly coverage, helped by a clear lead over the next section and by an online topic."""
+        strength = score / (score + 3.0)
+        value = 0.55 * coverage + 0.2 * margin + 0.25 * strength
+        if online:
+            value += 0.2
+        elif off_topic:
+            value -= 0.3
+        return max(0.0, min(1.0, value))
+
+    # -- composing --------------------------------------------------------------------------------
+
+    def _sources(self, ranked: list[_Ranked], lang: str) -> tuple[Source, ...]:
+        top = ranked[0].score
+        chosen = [r for r in ranked[:MAX_SOURCES] if r.score > 0 and r.score >= SECOND_SOURCE_RATIO * top]
+        return tuple(Source(r.section_id, self.pack.sections[r.section_id].title(lang), round(r.score, 3))
+                     for r in chosen or ranked[:1])
+
+    def _compose(self, lang: str, section_id: str, query: list[QueryTerm],
+                 faq_best: tuple[float, FaqQuestion | None], sources: tuple[Source, ...]) -> str:
+        sim, faq_question = faq_best
+        parts: list[str] = []
+        leads = faq_question is not None and faq_question.faq.section_id == section_id
+        if faq_question is not None and leads and sim >= FAQ_LEAD_SIMILARITY:
+            parts.append(faq_question.faq.answers.get(lang) or next(iter(faq_question.faq.answers.values())))
+        else:
+            parts.extend(self._best_sentences(lang, section_id, query))
+        titles = [s.title for s in sources[:2]]
+        if len(titles) == 2:
+            parts.append(message("see_two", lang, first=titles[0], second=titles[1]))
+        else:
+            parts.append(message("see_one", lang, first=titles[0]))
+        return " ".join(parts)
+
+    def _best_sentences(
+        self, lang: str, section_id: str, query: list[QueryTerm], limit: int = 2
+    ) -> list[str]:
+        index = self.index.languages[lang]
+        wanted = {t.stem: t.weight * index.idf.get(t.stem, 0.0) for t in query if t.known}
+        scored: list[tuple[float, Sentence]] = []
+        for sentence in index.sentences.get(section_id, []):
+            value = sum(w for s, w in wanted.items() if s in sentence.stems)
+            if value > 0:
+                scored.append((value, sentence))
+        summary = self.pack.sections[section_id].text(lang).summary
+        if not scored:
+            return [summary] if summary else []
+        scored.sort(key=lambda item: (-item[0], item[1].position))
+        best = sorted((s for _, s in scored[:limit]), key=lambda s: s.position)
+        texts = [s.text for s in best]
+        if summary and summary not in texts and scored[0][0] < 1.5 * max(wanted.values(), default=1.0):
+            texts.insert(0, summary)
+        return texts[:limit + 1]
+
+    def _escalation(
+        self, lang: str, ranked: list[_Ranked], confidence: float, details: dict[str, object]
+    ) -> Answer:
+        text = message("escalate", lang, **self._smm)
+        sources: tuple[Source, ...] = ()
+        if ranked and ranked[0].score > 0 and confidence >= ESCALATE_BELOW / 2:
+            nearest = ranked[0]
+            title = self.pack.sections[nearest.section_id].title(lang)
+            text = f"{text} {message('escalate_near', lang, title=title)}"
+            sources = (Source(nearest.section_id, title, round(nearest.score, 3)),)
+        return Answer(text, lang, sources, confidence, True, dict(details))
