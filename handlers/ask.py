@@ -73,7 +73,10 @@ async def escalate(ctx: Context, pressed: Action) -> Reply:
         text = t("ask.escalate_no_channel", ctx.language, name=manager.name, contact=manager.contact)
         return Reply([Text(text)], ctx.language, private=True, summary=text)
     lang = ctx.services.policy.pack.languages[0]
-    elements: list[Element] = [Text(t("ask.escalation_post", lang, user=ctx.user_id)), Text(row.question, style="quote")]
+    elements: list[Element] = [
+        Text(t("ask.escalation_post", lang, user=ctx.user_id)),
+        Text(row.question, style="quote"),
+    ]
     if row.message_link:
         elements.append(Text(t("ask.escalation_link", lang, link=row.message_link), style="muted"))
     await ctx.services.messenger.send(

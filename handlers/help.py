@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.context import Context
 from bot.core.registry import command
-from bot.core.types import Bullets, Reply, Text
+from bot.core.types import Bullets, Element, Reply, Text
 from handlers.messages import CATALOG, t
 
 
@@ -16,7 +16,7 @@ async def help_command(ctx: Context, _args: str) -> Reply:
     manager = pack.company.social_media_manager
     commands = ctx.registry.ordered_commands() if ctx.registry else []
     user_lines = [t(f"help.cmd.{c.name}", lang) for c in commands if not c.admin and f"help.cmd.{c.name}" in CATALOG]
-    elements = [Text(t("help.title", lang, company=pack.company.short_name), style="heading"),
+    elements: list[Element] = [Text(t("help.title", lang, company=pack.company.short_name), style="heading"),
                 Text(t("help.intro", lang)), Bullets(tuple(user_lines))]
     if ctx.is_admin:
         admin_lines = [t(f"help.cmd.{c.name}", lang) for c in commands if c.admin and f"help.cmd.{c.name}" in CATALOG]

@@ -79,4 +79,5 @@ async def profile(ctx: Context, args: str) -> Reply:
         pack = ctx.services.policy.pack
         elements.append(Sources(t("ask.sources", lang), tuple(
             SourceLink(s, pack.sections[s].title(lang) if s in pack.sections else s) for s in sections)))
-    return Reply(elements, lang, private=True, summary=f"{t('profile.reads_as', lang)} {t(f'profile.kind.{kind}', lang)}")
+    summary = f"{t('profile.reads_as', lang)} {t(f'profile.kind.{kind}', lang)}"
+    return Reply(elements, lang, private=True, summary=summary)

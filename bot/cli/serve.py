@@ -58,7 +58,8 @@ async def _serve(settings: Settings) -> None:
         await runner.cleanup()
         fail(f"cannot listen on {settings.host}:{settings.port}: {exc.strerror}. Set SMM_PORT to a free port.")
     pack = bot_app.services.policy.pack
-    banner = (f"smm serve: {pack.company.name}, policy {pack.version_label}, database {bot_app.services.db.url.split(':')[0]}, "
+    database = bot_app.services.db.url.split(":")[0]
+    banner = (f"smm serve: {pack.company.name}, policy {pack.version_label}, database {database}, "
               f"http://{settings.host}:{settings.port} (healthz, metrics"
               f"{', ' + ', '.join(platforms) if platforms else ''})")
     typer.echo(banner, err=True)

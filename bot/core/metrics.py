@@ -19,7 +19,8 @@ class Metrics:
             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
         )
         self.duplicates = Counter(
-            "smm_duplicate_events_total", "Platform retries dropped as duplicates", ["platform"], registry=self.registry,
+            "smm_duplicate_events_total", "Platform retries dropped as duplicates", ["platform"],
+            registry=self.registry,
         )
         self.escalations = Counter(
             "smm_escalations_total", "Questions the policy did not cover", ["platform"], registry=self.registry,

@@ -13,6 +13,7 @@ Every problem is collected with its file and line, so `smm policy check` can lis
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -58,10 +59,8 @@ class Problem:
     def format(self, root: Path | None = None) -> str:
         path = self.file
         if root is not None:
-            try:
+            with contextlib.suppress(ValueError):
                 path = self.file.relative_to(root)
-            except ValueError:
-                pass
         where = f"{path}:{self.line}" if self.line else str(path)
         return f"{where}: {self.message}" + (f" ({self.hint})" if self.hint else "")
 
@@ -181,7 +180,8 @@ def _load_company(path: Path, out: _Collector) -> Company | None:
     try:
         ZoneInfo(str(timezone))
     except (ZoneInfoNotFoundError, ValueError):
-        out.add(path, lines.get("timezone"), f"unknown time zone `{timezone}`", "use an IANA name like Europe/Amsterdam")
+        out.add(path, lines.get("timezone"), f"unknown time zone `{timezone}`",
+                "use an IANA name like Europe/Amsterdam")
     languages = _string_list(data.get("languages", list(LANGUAGES)), path, lines.get("languages"), "languages", out)
     for lang in languages:
         if lang not in LANGUAGES:
@@ -339,7 +339,8 @@ def _load_faq(path: Path, section_id: str, languages: tuple[str, ...], company: 
     if data is None:
         return ()
     if not isinstance(data, list):
-        out.add(path, 1, "faq.yaml must be a list of entries", "each entry: `- question: {nl: ..., en: ...}` and `answer:`")
+        out.add(path, 1, "faq.yaml must be a list of entries",
+                "each entry: `- question: {nl: ..., en: ...}` and `answer:`")
         return ()
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -349,7 +350,7 @@ def _load_faq(path: Path, section_id: str, languages: tuple[str, ...], company: 
     faqs: list[Faq] = []
     for index, entry in enumerate(data):
         line = entry_lines[index] if index < len(entry_lines) else None
-        if not isinstance(entry, dict) or set(entry) - {"question", "answer"} or "question" not in entry or "answer" not in entry:
+        if not isinstance(entry, dict) or set(entry) != {"question", "answer"}:
             out.add(path, line, f"entry {index + 1} must have exactly `question` and `answer`",
                     "each of them with one text per language (nl:, en:)")
             continue
@@ -438,7 +439,8 @@ def _collect(root: Path, out: _Collector) -> PolicyPack | None:
         if isinstance(data, dict):
             for key in data:
                 if key not in PACK_KEYS:
-                    out.add(pack_file, lines.get(str(key)), f"unknown key `{key}`", "allowed: " + ", ".join(sorted(PACK_KEYS)))
+                    out.add(pack_file, lines.get(str(key)), f"unknown key `{key}`",
+                            "allowed: " + ", ".join(sorted(PACK_KEYS)))
             version = str(data.get("version", version))
             raw_titles = data.get("title", {})
             titles = {str(k): str(v) for k, v in raw_titles.items()} if isinstance(raw_titles, dict) else {}
@@ -462,7 +464,8 @@ def _collect(root: Path, out: _Collector) -> PolicyPack | None:
     for position, folder in enumerate(folders):
         section_id = folder.name
         if not SECTION_ID_RE.match(section_id):
-            out.add(folder, None, f"`{section_id}` is not a valid section id", "use lower-case letters, digits and hyphens")
+            out.add(folder, None, f"`{section_id}` is not a valid section id",
+                    "use lower-case letters, digits and hyphens")
             continue
         texts: dict[str, SectionText] = {}
         order: int | None = None
@@ -472,11 +475,11 @@ def _collect(root: Path, out: _Collector) -> PolicyPack | None:
             if not path.is_file():
                 out.add(path, None, f"section `{section_id}` has no {lang} text", f"add {lang}.md to {folder.name}/")
                 continue
-            text, file_order, file_custom = _load_section_text(path, section_id, lang, company, out)
+            section_text, file_order, file_custom = _load_section_text(path, section_id, lang, company, out)
             order = file_order if file_order is not None else order
             custom = custom or file_custom
-            if text is not None:
-                texts[lang] = text
+            if section_text is not None:
+                texts[lang] = section_text
         for extra in sorted(folder.iterdir()):
             if extra.name.startswith(".") or extra.name == "faq.yaml":
                 continue
@@ -486,7 +489,8 @@ def _collect(root: Path, out: _Collector) -> PolicyPack | None:
         if section_id not in CONTRACT_SECTION_IDS and not custom:
             hint = _suggest(section_id, CONTRACT_SECTION_IDS)
             out.add(folder, None, f"unknown section id `{section_id}`",
-                    (hint + " " if hint else "") + "if this is a section of your own, add `custom: true` to its front matter")
+                    (hint + " " if hint else "")
+                    + "if this is a section of your own, add `custom: true` to its front matter")
         faq_path = folder / "faq.yaml"
         faqs = _load_faq(faq_path, section_id, languages, company, out) if faq_path.is_file() else ()
         if section_id in disabled:
@@ -494,7 +498,8 @@ def _collect(root: Path, out: _Collector) -> PolicyPack | None:
         if len(texts) == len(languages):
             default_order = (CONTRACT_SECTION_IDS.index(section_id) if section_id in CONTRACT_SECTION_IDS
                              else 100 + position) * 10
-            sections[section_id] = Section(section_id, order if order is not None else default_order, texts, faqs, custom)
+            final_order = order if order is not None else default_order
+            sections[section_id] = Section(section_id, final_order, texts, faqs, custom)
     for section_id in CONTRACT_SECTION_IDS:
         if section_id not in known_ids and section_id not in disabled:
             out.add(sections_dir / section_id, None, f"required section `{section_id}` is missing",

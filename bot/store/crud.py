@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete
+from sqlalchemy import CursorResult, delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -162,6 +162,8 @@ def prune(*, session: Session, older_than_days: int, now: datetime | None = None
     """Delete question logs and processed event ids older than the retention period (index-backed)."""
     cutoff = (now or utcnow()) - timedelta(days=older_than_days)
     events_cutoff = (now or utcnow()) - timedelta(days=min(older_than_days, 7))
-    questions = session.execute(delete(QuestionLog).where(QuestionLog.created_at < cutoff))  # type: ignore[arg-type]
-    events = session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < events_cutoff))  # type: ignore[arg-type]
+    questions = cast(CursorResult[Any], session.execute(
+        delete(QuestionLog).where(QuestionLog.created_at < cutoff)))  # type: ignore[arg-type]
+    events = cast(CursorResult[Any], session.execute(
+        delete(ProcessedEvent).where(ProcessedEvent.received_at < events_cutoff)))  # type: ignore[arg-type]
     return {"question_log": questions.rowcount or 0, "processed_event": events.rowcount or 0}

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from alembic import context
 from sqlmodel import SQLModel
 
 import bot.store.models  # noqa: F401  (tables register on SQLModel.metadata)
 
-try:
+with contextlib.suppress(ImportError):  # the scheduling tables come with their own migration
     import bot.store.models_schedule  # noqa: F401
-except ImportError:  # the scheduling tables arrive with their own migration
-    pass
 
 config = context.config
 target_metadata = SQLModel.metadata
