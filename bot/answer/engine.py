@@ -166,7 +166,7 @@ class AnswerEngine:
     def _confidence(coverage: float, margin: float, score: float, online: bool, off_topic: bool) -> float:
         """0..1: mostly coverage, helped by a clear lead over the next section and by an online topic."""
         strength = score / (score + 3.0)
-        value = 0.55 * coverage + 0.2 * margin + 0.25 * strength
+        value = 0.55 * coverage + 0.2 * margin * strength + 0.25 * strength
         if online:
             value += 0.2
         elif off_topic:

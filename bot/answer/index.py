@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz import process as fuzz_process
 
-from bot.answer.lexicon import BUILTIN_SYNONYMS
+from bot.answer.lexicon import BUILTIN_SYNONYMS, NEUTRAL_FALLBACK
 from bot.policy import Faq, PolicyPack
 from bot.text.tokens import ALL_STOPWORDS, fold, stemmer_for, words
 
@@ -85,7 +85,7 @@ class LanguageIndex:
     surface_list: list[str] = field(default_factory=list)
     sentences: dict[str, list[Sentence]] = field(default_factory=dict)
     faq_questions: list[FaqQuestion] = field(default_factory=list)
-    synonyms: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
+    synonyms: list[tuple[bool, tuple[tuple[str, ...], ...]]] = field(default_factory=list)
     vocab: frozenset[str] = frozenset()
     max_idf: float = 1.0
     _unknown_cache: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
@@ -109,8 +109,8 @@ class LanguageIndex:
         if parts:
             result = tuple((self.stem(p), COMPOUND_PART_WEIGHT + 0.2 * (i == len(parts) - 1))
                            for i, p in enumerate(parts))
-        elif len(word) >= 4 and not word.isdigit():
-            cutoff = 84.0 if len(word) >= 6 else 88.0
+        elif len(word) >= 5 and not word.isdigit():
+            cutoff = 84.0 if len(word) >= 7 else 88.0
             match = fuzz_process.extractOne(word, self.surface_list, scorer=fuzz.ratio, score_cutoff=cutoff)
             if match is not None:
                 result = ((self.surface[match[0]], 0.9),)
@@ -273,11 +273,12 @@ class PackIndex:
         index.vocab = frozenset(s for per_field in fields.values() for c in per_field.values() for s in c)
         self._add_compound_parts(index, fields)
         self._score_terms(index, fields)
-        synonym_groups = list(BUILTIN_SYNONYMS.get(lang, ())) + list(self.pack.synonyms.get(lang, ()))
+        groups = [(False, g) for g in BUILTIN_SYNONYMS.get(lang, ())]
+        groups += [(True, g) for g in self.pack.synonyms.get(lang, ())]
         index.synonyms = [
-            tuple(tuple(index.stem(w) for w in words(self.normalise(member)) if w not in ALL_STOPWORDS)
-                  for member in group)
-            for group in synonym_groups
+            (always, tuple(tuple(index.stem(w) for w in words(self.normalise(member)) if w not in ALL_STOPWORDS)
+                           for member in group))
+            for always, group in groups
         ]
         return index
 
@@ -319,11 +320,12 @@ class PackIndex:
                 length = sum(counter.values())
                 norm = 1 - FIELD_B[name] + FIELD_B[name] * length / avg_len[name]
                 for stem, count in counter.items():
-                    weighted[stem] += FIELD_WEIGHTS[name] * count / norm
+                    tf = count / norm
+                    weighted[stem] += FIELD_WEIGHTS[name] * tf * (K1 + 1) / (K1 + tf)
                 if name in ("title", "keywords"):
                     topic.update(counter)
-            for stem, tf in weighted.items():
-                scores[stem][section_id] = index.idf[stem] * tf * (K1 + 1) / (K1 + tf)
+            for stem, value in weighted.items():
+                scores[stem][section_id] = index.idf[stem] * value
             index.section_stems[section_id] = frozenset(weighted)
         index.term_scores = dict(scores)
         index.topic_stems = frozenset(topic)
@@ -335,11 +337,13 @@ class PackIndex:
         stems_in_order: list[str] = []
         for word in words_:
             stem = index.stem(word)
+            if word in NEUTRAL_FALLBACK and stem not in index.idf:
+                stem = index.stem(NEUTRAL_FALLBACK[word].get(lang, word))
             if stem in index.idf:
                 terms.append(QueryTerm(stem, word, 1.0, True))
                 stems_in_order.append(stem)
                 continue
-            resolved = index.resolve(word) if fuzzy else ()
+            resolved = index.resolve(word) if fuzzy and not word.startswith("qq") else ()
             if not resolved:
                 terms.append(QueryTerm(stem, word, 1.0, False))
                 stems_in_order.append(stem)
@@ -348,9 +352,9 @@ class PackIndex:
                 terms.append(QueryTerm(part, word, weight, part in index.idf))
                 stems_in_order.append(part)
         present = set(stems_in_order)
-        for group in index.synonyms:
+        for always, group in index.synonyms:
             hit = next((m for m in group if m and _contains(stems_in_order, m)), None)
-            if hit is None:
+            if hit is None or (not always and all(s in index.idf for s in hit)):
                 continue
             source = " ".join(hit)
             for member in group:

@@ -42,7 +42,7 @@ ONLINE_WORDS: tuple[str, ...] = (
 
 OFF_TOPIC_WORDS: tuple[str, ...] = (
     # pay and benefits
-    "salaris*", "salary", "salaries", "loon", "lonen", "loonstrook*", "payslip*", "payroll", "pay", "paid",
+    "salaris*", "salary", "salaries", "loon", "lonen", "loonstrook*", "payslip*", "payroll", "pay", "payday", "paycheck*", "paid",
     "uitbetaal*", "vakantiegeld", "dertiende", "bonus*", "pensioen*", "pension*", "opslag", "raise",
     "declar*", "expense*", "onkosten*", "reiskosten*", "kilometervergoeding*", "allowance*", "vergoeding*",
     "leaseauto*", "lease", "auto", "car", "parkeer*", "parkeren", "parking",
@@ -81,8 +81,16 @@ class WordList:
 ONLINE = WordList(ONLINE_WORDS)
 OFF_TOPIC = WordList(OFF_TOPIC_WORDS)
 
-# General-purpose equivalences between everyday and policy words, per language. A pack adds its own
-# in `synonyms.yaml`; these only bridge common ways of saying the same thing.
+# Neutral tokens (see `bot.answer.index`) stand for the company's own names. When the pack's texts do not
+# use a name's placeholder, the token falls back to the everyday word for what it names.
+NEUTRAL_FALLBACK: dict[str, dict[str, str]] = {
+    "qqproduct": {"nl": "product", "en": "product"},
+    "qqcompetitor": {"nl": "concurrent", "en": "competitor"},
+    "qqcodename": {"nl": "vertrouwelijk", "en": "confidential"},
+}
+
+# General-purpose equivalences between everyday and policy words, per language. They only bridge a
+# word the pack does not use to one it does; a pack's own `synonyms.yaml` groups always apply.
 BUILTIN_SYNONYMS: dict[str, tuple[tuple[str, ...], ...]] = {
     "nl": (
         ("baas", "leidinggevende", "manager", "chef"),
@@ -93,7 +101,7 @@ BUILTIN_SYNONYMS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("klant", "klanten", "cliënt"),
         ("geheim", "vertrouwelijk"),
         ("uitschelden", "beledigen", "schelden"),
-        ("journalist", "pers", "verslaggever"),
+        ("journalist", "pers", "verslaggever", "krant"),
         ("fout", "vergissing", "blunder"),
     ),
     "en": (
@@ -103,7 +111,7 @@ BUILTIN_SYNONYMS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("picture", "photo", "image", "pic"),
         ("secret", "confidential"),
         ("insult", "badmouth", "offend"),
-        ("journalist", "press", "reporter"),
+        ("journalist", "press", "newspaper"),
         ("mistake", "error", "blunder"),
         ("login", "password", "credentials"),
     ),

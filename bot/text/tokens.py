@@ -31,6 +31,7 @@ toch u uit uw van veel voor waar waarom wanneer want was wat we welk welke wie w
 worden zal ze zelf zich zij zijn zo zonder zou zouden eigen iets elke ieder iedere andermans daarvan
 daarover daarmee erover ermee hierover waarover waarmee dingen ding gewoon eigenlijk zeggen vraag vragen
 oke ok hoi hallo hey beste bedankt dank dankjewel danku goed mogelijk toegestaan
+volgende vorige eerste laatste vandaag morgen gisteren straks
 """),
     "en": _wordset("""
 a about after all allowed also am an and any anything are as at be because been before being but by can
@@ -40,6 +41,7 @@ please really shall she should so some something than that the their them then t
 things this those to too up us very was we were what when where whether which while who whom whose why
 will with would yes you your yours hi hello hey thanks thank need allowed permitted possible fine okay
 actually exactly tell say ask asking question anyone someone somebody anybody
+next last first today tomorrow yesterday soon
 """),
 }
 ALL_STOPWORDS: frozenset[str] = STOPWORDS["nl"] | STOPWORDS["en"]
