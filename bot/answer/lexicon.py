@@ -42,7 +42,8 @@ ONLINE_WORDS: tuple[str, ...] = (
 
 OFF_TOPIC_WORDS: tuple[str, ...] = (
     # pay and benefits
-    "salaris*", "salary", "salaries", "loon", "lonen", "loonstrook*", "payslip*", "payroll", "pay", "payday", "paycheck*", "paid",
+    "salaris*", "salary", "salaries", "loon", "lonen", "loonstrook*", "payslip*", "payroll",
+    "pay", "payday", "paycheck*", "paid",
     "uitbetaal*", "vakantiegeld", "dertiende", "bonus*", "pensioen*", "pension*", "opslag", "raise",
     "declar*", "expense*", "onkosten*", "reiskosten*", "kilometervergoeding*", "allowance*", "vergoeding*",
     "leaseauto*", "lease", "auto", "car", "parkeer*", "parkeren", "parking",
