@@ -10,10 +10,11 @@ tokens, so one company's names never skew another's answers.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -31,8 +32,9 @@ FIELD_WEIGHTS: dict[str, float] = {
 FIELD_B: dict[str, float] = {
     "title": 0.3, "keywords": 0.3, "summary": 0.5, "faq_q": 0.6, "faq_a": 0.7, "body": 0.75,
 }
-K1 = 1.2
+K1 = 8.0
 COMPOUND_PART_WEIGHT = 0.6
+VARIANT_WEIGHT = 0.5
 MIN_PART = 3
 
 NEUTRAL_TOKENS = {
@@ -89,6 +91,7 @@ class LanguageIndex:
     vocab: frozenset[str] = frozenset()
     max_idf: float = 1.0
     _unknown_cache: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    _variant_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def stem(self, word: str) -> str:
         """The stem of a folded word in this language (neutral tokens stay as they are)."""
@@ -116,6 +119,31 @@ class LanguageIndex:
                 result = ((self.surface[match[0]], 0.9),)
         if len(self._unknown_cache) < 50_000:
             self._unknown_cache[word] = result
+        return result
+
+    def variants(self, word: str) -> tuple[str, ...]:
+        """Stems of the pack's words that share the start of `word` ("reageer" → "reageren", "reageert").
+
+        Snowball leaves many Dutch verb forms apart; this joins them softly. Cached per word.
+        """
+        cached = self._variant_cache.get(word)
+        if cached is not None:
+            return cached
+        result: tuple[str, ...] = ()
+        if len(word) >= 6 and not word.startswith("qq"):
+            prefix = word[:max(5, len(word) - 3)]
+            start = bisect.bisect_left(self.surface_list, prefix)
+            own = self.stem(word)
+            found: dict[str, None] = {}
+            for candidate in self.surface_list[start:start + 50]:
+                if not candidate.startswith(prefix):
+                    break
+                stem = self.surface[candidate]
+                if stem != own:
+                    found[stem] = None
+            result = tuple(found)
+        if len(self._variant_cache) < 50_000:
+            self._variant_cache[word] = result
         return result
 
     def _known_word(self, word: str) -> bool:
@@ -320,17 +348,16 @@ class PackIndex:
                 length = sum(counter.values())
                 norm = 1 - FIELD_B[name] + FIELD_B[name] * length / avg_len[name]
                 for stem, count in counter.items():
-                    tf = count / norm
-                    weighted[stem] += FIELD_WEIGHTS[name] * tf * (K1 + 1) / (K1 + tf)
+                    weighted[stem] += FIELD_WEIGHTS[name] * count / norm
                 if name in ("title", "keywords"):
                     topic.update(counter)
-            for stem, value in weighted.items():
-                scores[stem][section_id] = index.idf[stem] * value
+            for stem, tf in weighted.items():
+                scores[stem][section_id] = index.idf[stem] * tf * (K1 + 1) / (K1 + tf)
             index.section_stems[section_id] = frozenset(weighted)
         index.term_scores = dict(scores)
         index.topic_stems = frozenset(topic)
 
-    def query_terms(self, words_: Iterable[str], lang: str, *, fuzzy: bool = True) -> list[QueryTerm]:
+    def query_terms(self, words_: Sequence[str], lang: str, *, fuzzy: bool = True) -> list[QueryTerm]:
         """The stems to look up for a question's content words in `lang`, with synonyms added."""
         index = self.languages[lang]
         terms: list[QueryTerm] = []
@@ -352,6 +379,11 @@ class PackIndex:
                 terms.append(QueryTerm(part, word, weight, part in index.idf))
                 stems_in_order.append(part)
         present = set(stems_in_order)
+        for word in words_:
+            for stem in index.variants(word):
+                if stem not in present:
+                    terms.append(QueryTerm(stem, word, VARIANT_WEIGHT, True))
+                    present.add(stem)
         for always, group in index.synonyms:
             hit = next((m for m in group if m and _contains(stems_in_order, m)), None)
             if hit is None or (not always and all(s in index.idf for s in hit)):

@@ -42,6 +42,7 @@ things this those to too up us very was we were what when where whether which wh
 will with would yes you your yours hi hello hey thanks thank need allowed permitted possible fine okay
 actually exactly tell say ask asking question anyone someone somebody anybody
 next last first today tomorrow yesterday soon
+im ive id ill youre youve cant wont isnt arent doesnt didnt shouldnt wouldnt couldnt whats thats theres
 """),
 }
 ALL_STOPWORDS: frozenset[str] = STOPWORDS["nl"] | STOPWORDS["en"]
