@@ -73,7 +73,9 @@ def build_core(settings: Settings, *, migrate: bool = True, extra_handler_module
 def component_factories() -> list[ComponentFactory]:
     """The platform components `smm serve` may run, in start-up order. Each decides from the settings
     whether it is configured."""
-    factories: list[ComponentFactory] = []
+    from bot.adapters.slack import slack_component
+
+    factories: list[ComponentFactory] = [slack_component]
     return factories
 
 

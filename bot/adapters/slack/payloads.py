@@ -1,0 +1,102 @@
+"""Slack payloads into neutral requests: pure functions over the JSON Slack sends (no SDK, no I/O).
+
+Kept apart from the Bolt wiring so the translation is easy to read and to test with recorded payloads.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.adapters.slack.render import unescape
+from bot.core.types import Action, ConversationKind, ConversationRef, Request, UserRef
+
+PLATFORM = "slack"
+
+# Message subtypes that still carry a user's own words; every other subtype (message_changed, message_deleted,
+# channel_join, bot_message, …) is an edit, a notice or a bot, and is ignored.
+USER_SUBTYPES = frozenset({"file_share", "thread_broadcast"})
+_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+def is_user_message(event: dict[str, Any], *, bot_user_id: str | None = None, bot_id: str | None = None) -> bool:
+    """True for a message a person wrote: not a bot (any bot, including this one), not an edit or notice."""
+    if event.get("bot_id") or event.get("bot_profile"):
+        return False
+    subtype = event.get("subtype")
+    if subtype and subtype not in USER_SUBTYPES:
+        return False
+    user = event.get("user")
+    if not user or (bot_user_id and user == bot_user_id):
+        return False
+    return not (bot_id and event.get("bot_id") == bot_id)
+
+
+def strip_mention(text: str, bot_user_id: str | None) -> str:
+    """Remove mentions of the bot (`<@U123>`, `<@U123|name>`) from a message's text."""
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    else:
+        text = _MENTION.sub(" ", text, count=1)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def conversation_kind(channel_type: str | None, channel_id: str = "") -> ConversationKind:
+    """Slack channel types (`im`, `mpim`, `channel`, `group`) as the neutral kind."""
+    if channel_type in ("im", "directmessage") or (channel_type is None and channel_id.startswith("D")):
+        return "direct"
+    if channel_type in ("mpim", "mpdm"):
+        return "group"
+    return "channel"
+
+
+def permalink(workspace_url: str | None, channel: str, ts: str, thread_ts: str | None = None) -> str | None:
+    """A message link built from the workspace URL (auth.test's `url`), channel and ts, as Slack formats them."""
+    if not workspace_url or not channel or not ts:
+        return None
+    link = f"{workspace_url.rstrip('/')}/archives/{channel}/p{ts.replace('.', '')}"
+    if thread_ts and thread_ts != ts:
+        link += f"?thread_ts={thread_ts}&cid={channel}"
+    return link
+
+
+def message_request(body: dict[str, Any], *, bot_user_id: str | None, workspace_url: str | None) -> Request:
+    """A DM (`message.im`) or mention (`app_mention`) event as a question or command request."""
+    event = body["event"]
+    channel = event.get("channel", "")
+    ts = event.get("ts", "")
+    thread_ts = event.get("thread_ts") or ts
+    kind = conversation_kind(event.get("channel_type"), channel)
+    team = body.get("team_id") or event.get("team")
+    conversation = ConversationRef(
+        PLATFORM, channel, kind, thread_id=thread_ts,
+        reference={"channel": channel, "team": team},
+        link=permalink(workspace_url, channel, ts, event.get("thread_ts")),
+    )
+    text = unescape(strip_mention(event.get("text") or "", bot_user_id))
+    return Request(UserRef(PLATFORM, event["user"]), conversation, text=text, kind="message",
+                   event_id=body.get("event_id"))
+
+
+def command_request(body: dict[str, Any]) -> Request:
+    """A `/smm …` slash command as a command request (its reply goes through the `response_url`)."""
+    channel = body.get("channel_id", "")
+    kind = conversation_kind(body.get("channel_name"), channel)
+    conversation = ConversationRef(PLATFORM, channel, kind, reference={"channel": channel, "team": body.get("team_id")})
+    user = UserRef(PLATFORM, body["user_id"], name=body.get("user_name"))
+    return Request(user, conversation, text=unescape(body.get("text") or ""), kind="command")
+
+
+def action_request(body: dict[str, Any], pressed: dict[str, Any]) -> Request:
+    """A pressed button (`block_actions`) as a neutral action request."""
+    container = body.get("container") or {}
+    channel = (body.get("channel") or {}).get("id") or container.get("channel_id") or ""
+    message = body.get("message") or {}
+    message_ts = message.get("ts") or container.get("message_ts")
+    thread_ts = message.get("thread_ts") or message_ts
+    conversation = ConversationRef(PLATFORM, channel, conversation_kind(None, channel), thread_id=thread_ts,
+                                   reference={"channel": channel, "team": (body.get("team") or {}).get("id")})
+    user = body.get("user") or {}
+    action = Action(str(pressed.get("action_id", "")), str(pressed.get("value") or ""), message_id=message_ts)
+    return Request(UserRef(PLATFORM, user.get("id", ""), name=user.get("username") or user.get("name")),
+                   conversation, kind="action", action=action)
