@@ -249,7 +249,11 @@ def render_placeholders(
             out.add(path, line, f"placeholder `{{{key}}}` has no value",
                     f"fill in `{key}` in company.yaml, or reword the text without it")
             return token
-        return values[key]
+        value = values[key]
+        # "Noordlicht B.V." at the end of a sentence must not become "B.V..".
+        if value.endswith(".") and text.startswith(".", match.end()):
+            return value[:-1]
+        return value
 
     return PLACEHOLDER_RE.sub(replace, text)
 
