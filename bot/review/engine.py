@@ -1,0 +1,555 @@
+"""The review engine: checks a draft post against the protocol and explains every finding.
+
+`ReviewEngine(pack).review(text)` returns a `Review` whose findings carry offsets into the
+original post, the excerpt, a message and a suggestion in the post's language, and the policy
+section they relate to. Word lists come from `policy_data/review/` (so a company can extend
+them) and the company's names, products, code names and competitors from `company.yaml`.
+
+Words alone do not decide: an insult counts only when it is aimed at someone (the employer,
+managers, colleagues, customers, competitors), a group word only when the group is generalised
+about or excluded, a product name only together with promotional language and no disclosure.
+Everything is compiled once here; a review is one pass of tokenising plus dictionary lookups,
+so its cost grows linearly with the post. Nothing of the post is logged or stored.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+from bot.policy import PolicyPack
+from bot.review import personal
+from bot.review.lexicons import Lexicons, load_lexicons
+from bot.review.messages import TARGETS, TEXTS, summary_for
+from bot.review.text import Hit, PhraseMatcher, Token, tokenize
+from bot.review.types import RULES, Finding, Review, verdict_for
+from bot.text.lang import detect_language
+
+SECTIONS: dict[str, str] = {
+    "confidential-information": "confidential-information",
+    "personal-data": "privacy-of-others",
+    "insulting-language": "respectful-communication",
+    "discrimination": "discrimination-and-harassment",
+    "profanity": "respectful-communication",
+    "undisclosed-promotion": "promoting-the-company",
+    "speaking-on-behalf": "speaking-on-behalf",
+    "sensitive-topic": "negative-comments-and-crises",
+}
+
+MAX_FINDINGS_PER_RULE = 25
+TARGET_WINDOW = 8  # tokens between an insult and what it is aimed at
+NEAR = 6
+
+# Promotional offers written with digits and symbols, which word lists cannot express.
+_OFFER_RE = re.compile(
+    r"\d{1,3} ?% ?(?:korting|off|discount)\b|\b\d ?\+ ?\d(?: gratis| free)?\b|\b\d-for-\d\b|\b\d for \d\b"
+    r"|€ ?\d|\d ?€|\$\d|\bEUR ?\d",
+    re.IGNORECASE,
+)
+_FIGURE_RE = re.compile(r"\d|€|\$|%")
+_PRONOUNS = frozenset([
+    "ze", "zij", "hij", "hun", "hem", "haar", "die", "they", "he", "she", "them", "their", "him", "her",
+    "those"
+])
+# Capitalised words after "customer"/"klant" that are not names ("Customer Service").
+_NOT_NAMES = frozenset([
+    "service", "services", "support", "success", "care", "experience", "day", "days", "week", "team",
+    "desk", "center", "centre", "portal", "journey", "satisfaction", "review", "reviews", "feedback",
+    "relations", "dienst", "service-desk", "panel", "survey", "app", "zone", "first", "de", "het",
+    "een", "the", "a", "an", "and", "en", "of", "van", "is", "was"
+])
+_TUSSENVOEGSELS = frozenset([
+    "de", "den", "der", "van", "von", "ten", "ter", "te", "la", "le", "da", "di", "du", "del", "vd", "v"
+])
+
+
+def _labelled(entries: Iterable[str], label: str) -> list[tuple[str, str]]:
+    return [(entry, label) for entry in entries]
+
+
+class ReviewEngine:
+    """Reviews draft posts for one policy pack. Build it once; `review` is cheap and thread-safe."""
+
+    def __init__(self, pack: PolicyPack, lexicons: Lexicons | None = None) -> None:
+        self.pack = pack
+        company = pack.company
+        lex = lexicons if lexicons is not None else load_lexicons(pack.root)
+        self.company_name = company.short_name
+        self.smm = f"{company.social_media_manager.name} ({company.social_media_manager.contact})"
+        self._smm_contact = company.social_media_manager.contact.lower()
+
+        # The company's own words. Longest match per start token wins, so "Acme Thuis app" is a product.
+        company_entries = _labelled(company.all_names, "company") + _labelled(company.products, "product")
+        company_entries += _labelled(company.competitors, "competitor")
+        self._company = PhraseMatcher(_quote_all(company_entries))
+        self._code_names = PhraseMatcher(_quote_all(_labelled(company.confidential_terms, "code")))
+
+        targets: list[tuple[str, str]] = []
+        for category in ("employer", "colleague", "customer", "competitor"):
+            targets += _labelled(lex.get("targets", category), category)
+        self._target_words = frozenset(
+            e.rstrip("*").lower() for c in ("employer", "colleague", "customer", "competitor")
+            for e in lex.get("targets", c) if " " not in e and len(e.rstrip("*")) >= 3
+        )
+        self._targets = PhraseMatcher(targets)
+        self._insults = PhraseMatcher(_labelled(lex.get("insults", "insults"), "insult"))
+        self._compound_prefixes = tuple(sorted({p.lower() for p in lex.get("insults", "compound_prefixes")},
+                                               key=len, reverse=True))
+        self._profanity = PhraseMatcher(_labelled(lex.get("profanity", "profanity"), "profanity"))
+
+        self._discrimination = PhraseMatcher(
+            _labelled(lex.get("discrimination", "slurs"), "slur")
+            + _labelled(lex.get("discrimination", "phrases"), "phrase")
+        )
+        self._groups = PhraseMatcher(_labelled(lex.get("discrimination", "groups"), "group"))
+        self._cues = PhraseMatcher(_labelled(lex.get("discrimination", "cues"), "cue"))
+        self._exclusion = PhraseMatcher(_labelled(lex.get("discrimination", "exclusion"), "exclusion"))
+
+        conf = "confidential"
+        self._confidential = PhraseMatcher(
+            _labelled(lex.get(conf, "unreleased"), "unreleased")
+            + _labelled(lex.get(conf, "launch"), "launch")
+            + _labelled(lex.get(conf, "launch_dates"), "launch_date")
+            + _labelled(lex.get(conf, "new_product"), "new_product")
+            + _labelled(lex.get(conf, "internal"), "internal")
+            + _labelled(lex.get(conf, "financial"), "financial")
+            + _labelled(lex.get(conf, "unpublished"), "unpublished")
+            + _labelled(lex.get(conf, "figure_change"), "figure_change")
+            + _labelled(lex.get(conf, "photo"), "photo")
+        )
+        # Second matchers for words that also appear in the lists above ("internal" is both).
+        self._documents = PhraseMatcher(_labelled(lex.get(conf, "documents"), "document"))
+        self._screens = PhraseMatcher(_labelled(lex.get(conf, "screen_objects"), "screen"))
+        self._financial = PhraseMatcher(_labelled(lex.get(conf, "financial"), "financial"))
+        self._unpublished = PhraseMatcher(_labelled(lex.get(conf, "unpublished"), "unpublished"))
+        self._internal = PhraseMatcher(_labelled(lex.get(conf, "internal"), "internal"))
+
+        self._roles = PhraseMatcher(
+            _labelled(lex.get("personal", "customer_roles"), "customer")
+            + [(e, "role") for e in lex.get("personal", "roles") if e not in lex.get("personal", "customer_roles")]
+        )
+        self._private = PhraseMatcher(_labelled(lex.get("personal", "private_details"), "private"))
+        self._street_nl = tuple(sorted({s.lower() for s in lex.get("personal", "street_suffixes", "nl")},
+                                       key=len, reverse=True))
+        self._street_en = frozenset(s.lower() for s in lex.get("personal", "street_suffixes", "en"))
+
+        self._promo = PhraseMatcher(
+            _labelled(lex.get("promotion", "promo"), "promo") + _labelled(lex.get("promotion", "praise"), "praise")
+        )
+        self._disclosure = PhraseMatcher(_labelled(lex.get("promotion", "disclosure"), "disclosure"))
+
+        self._official = PhraseMatcher(_labelled(lex.get("speaking-on-behalf", "official"), "official"))
+        self._with_company = PhraseMatcher(_labelled(lex.get("speaking-on-behalf", "with_company"), "with_company"))
+        self._company_words = PhraseMatcher(_labelled(lex.get("speaking-on-behalf", "company_words"), "company"))
+
+        weak = set(lex.get("sensitive", "weak_topics"))
+        self._topics = PhraseMatcher(
+            [(e, "weak" if e in weak else "topic") for e in lex.get("sensitive", "topics")]
+            + [(e, "weak") for e in weak if e not in set(lex.get("sensitive", "topics"))]
+        )
+        self._work_context = PhraseMatcher(_labelled(lex.get("sensitive", "work_context"), "work"))
+
+    # ------------------------------------------------------------------ public API
+
+    def review(self, text: str, language: str | None = None) -> Review:
+        """Review `text` (the post exactly as written). `language` overrides detection (nl or en)."""
+        lang = language if language in ("nl", "en") else detect_language(text)
+        run = _Run(self, text, lang)
+        findings = run.findings()
+        verdict = verdict_for(findings)
+        return Review(verdict=verdict, language=lang, findings=tuple(findings),
+                      summary=summary_for(verdict, len(findings), lang))
+
+
+def _quote_all(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Company words are literal names: strip the lexicon syntax characters from them."""
+    out = []
+    for entry, label in entries:
+        clean = entry.replace("*", " ").replace("~", " ").lstrip("!#").strip()
+        if clean:
+            out.append((clean, label))
+    return out
+
+
+class _Run:
+    """One review of one post: the tokens, the hits of every matcher, and the findings."""
+
+    def __init__(self, engine: ReviewEngine, text: str, language: str) -> None:
+        self.e = engine
+        self.text = text
+        self.lang = language
+        self.tokens: list[Token] = tokenize(text)
+        self.starts = [t.start for t in self.tokens]
+        self.out: list[Finding] = []
+        self.company_hits = engine._company.find(self.tokens)
+        self.own_hits = [h for h in self.company_hits if h.label in ("company", "product")]
+        self.company_sentences = {self.tokens[h.first].sentence for h in self.own_hits}
+
+    # -------------------------------------------------------------- helpers
+
+    def add(self, rule: str, kind: str, start: int, end: int, **values: str) -> None:
+        excerpt = self.text[start:end]
+        message, suggestion = TEXTS[kind].render(
+            self.lang, excerpt=_short(excerpt), company=self.e.company_name, smm=self.e.smm, **values
+        )
+        self.out.append(Finding(rule=rule, severity=RULES[rule], start=start, end=end, excerpt=excerpt,
+                                message=message, suggestion=suggestion, section=SECTIONS[rule]))
+
+    def span(self, hit: Hit) -> tuple[int, int]:
+        return self.tokens[hit.first].start, self.tokens[hit.last].end
+
+    def sentence(self, hit: Hit) -> int:
+        return self.tokens[hit.first].sentence
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token at or after character `offset` (for regex hits)."""
+        return min(bisect.bisect_left(self.starts, offset), max(len(self.tokens) - 1, 0))
+
+    @staticmethod
+    def gap(a: Hit, b: Hit) -> int:
+        """Tokens between two hits (0 when adjacent or overlapping)."""
+        if a.last < b.first:
+            return b.first - a.last - 1
+        if b.last < a.first:
+            return a.first - b.last - 1
+        return 0
+
+    def near(self, hit: Hit, others: Sequence[Hit], window: int, sentences: int = 0) -> Hit | None:
+        """The closest of `others` within `window` tokens and `sentences` sentences of `hit`."""
+        best: Hit | None = None
+        for other in others:
+            if abs(self.sentence(other) - self.sentence(hit)) > sentences:
+                continue
+            if self.gap(hit, other) <= window and (best is None or self.gap(hit, other) < self.gap(hit, best)):
+                best = other
+        return best
+
+    def joined(self, a: Hit, b: Hit) -> tuple[int, int]:
+        """The span covering both hits when they are in one sentence and close, else `a` alone."""
+        if self.sentence(a) == self.sentence(b) and self.gap(a, b) <= 12:
+            return (min(self.tokens[a.first].start, self.tokens[b.first].start),
+                    max(self.tokens[a.last].end, self.tokens[b.last].end))
+        return self.span(a)
+
+    # -------------------------------------------------------------- detectors
+
+    def findings(self) -> list[Finding]:
+        if not self.text.strip():
+            return []
+        self.confidential()
+        self.personal_data()
+        insult_spans = self.insults()
+        self.discrimination()
+        self.profanity(insult_spans)
+        self.promotion()
+        self.speaking()
+        self.sensitive()
+        return _dedupe(self.out)
+
+    def confidential(self) -> None:
+        e = self.e
+        for hit in e._code_names.find(self.tokens):
+            self.add("confidential-information", "code-name", *self.span(hit))
+        hits = e._confidential.find(self.tokens)
+        by_label: dict[str, list[Hit]] = {}
+        for hit in hits:
+            by_label.setdefault(hit.label, []).append(hit)
+        for hit in by_label.get("unreleased", []):
+            self.add("confidential-information", "unreleased", *self.span(hit))
+        # A launch or date next to one of our products: telling about a release before the company.
+        products = [h for h in self.company_hits if h.label == "product"]
+        anchors = products + by_label.get("new_product", [])
+        for hit in by_label.get("launch", []) + by_label.get("launch_date", []):
+            product = self.near(hit, anchors if hit.label == "launch" else products, 12, sentences=1)
+            if product is not None:
+                self.add("confidential-information", "launch", *self.joined(product, hit))
+        # Internal material: "internal memo", "interne cijfers", "for internal use only".
+        documents = e._documents.find(self.tokens)
+        for hit in e._internal.find(self.tokens):
+            if len(hit.entry.split()) >= 2:
+                self.add("confidential-information", "internal", *self.span(hit))
+                continue
+            following = [d for d in documents if 0 <= d.first - hit.last - 1 <= 2
+                         and self.sentence(d) == self.sentence(hit)]
+            if following:
+                self.add("confidential-information", "internal", *self.joined(hit, following[0]))
+        # Financial figures before publication.
+        financial = e._financial.find(self.tokens)
+        if financial:
+            unpublished = e._unpublished.find(self.tokens)
+            for hit in financial:
+                cue = self.near(hit, unpublished, 20, sentences=1)
+                if cue is not None:
+                    self.add("confidential-information", "financial", *self.joined(hit, cue))
+        # Photos of screens, whiteboards and badges.
+        photos = by_label.get("photo", [])
+        if photos:
+            screens = e._screens.find(self.tokens)
+            for hit in photos:
+                screen = self.near(hit, screens, NEAR)
+                if screen is not None:
+                    self.add("confidential-information", "photo", *self.joined(hit, screen))
+
+    def personal_data(self) -> None:
+        text = self.text
+        taken: list[tuple[int, int]] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= s or start >= e for s, e in taken)
+
+        for start, end in personal.find_emails(text):
+            if text[start:end].lower() == self.e._smm_contact:
+                continue  # the social media manager's own address is meant to be shared
+            taken.append((start, end))
+            self.add("personal-data", "email", start, end)
+        for start, end in personal.find_ibans(text):
+            if free(start, end):
+                taken.append((start, end))
+                self.add("personal-data", "iban", start, end)
+        for start, end in personal.find_bsns(text):
+            if free(start, end):
+                taken.append((start, end))
+                self.add("personal-data", "bsn", start, end)
+        for start, end in personal.find_phones(text):
+            if free(start, end) and text[start:end].lower() not in self.e._smm_contact:
+                taken.append((start, end))
+                self.add("personal-data", "phone", start, end)
+        addresses = self.addresses()
+        for start, end in addresses:
+            if free(start, end):
+                taken.append((start, end))
+                self.add("personal-data", "address", start, end)
+        for start, end in personal.find_postcodes(text):
+            if not free(start, end):
+                continue
+            near_address = any(abs(start - a_end) <= 40 or abs(a_start - end) <= 40 for a_start, a_end in addresses)
+            after = text[end:end + 30].lstrip(" ,")
+            city = bool(after[:1].isupper() and after[:3].isalpha() and not after[:3].isupper())
+            if near_address or city:
+                taken.append((start, end))
+                self.add("personal-data", "address", start, end)
+        self.named_people()
+
+    def addresses(self) -> list[tuple[int, int]]:
+        """Street plus house number: "Dorpsstraat 22", "Stationsweg 4a", "12 Baker Street"."""
+        found: list[tuple[int, int]] = []
+        tokens, text = self.tokens, self.text
+        for i, token in enumerate(tokens):
+            if i + 1 < len(tokens) and token.capitalised and not token.word.isdigit():
+                nxt = tokens[i + 1]
+                if (nxt.word.isdigit() and len(nxt.word) <= 4 and not text[token.end:nxt.start].strip()
+                        and any(token.word.endswith(s) and len(token.word) > len(s) + 2 for s in self.e._street_nl)):
+                    end = nxt.end
+                    after = text[end:end + 12].lower()
+                    if re.match(r"\s*(?:uur|min|km|jaar|keer|x\b|%|euro|procent|kilo|meter)", after):
+                        continue
+                    letter = end < len(text) and text[end].isalpha()
+                    if letter and (end + 1 == len(text) or not text[end + 1].isalpha()):
+                        end += 1  # house number letter: 4a
+                    found.append((token.start, end))
+            if token.word.isdigit() and len(token.word) <= 4:
+                # English: number, one to three capitalised words, the last a street word.
+                for j in range(i + 1, min(i + 4, len(tokens) - 1) + 1):
+                    if j >= len(tokens) or not tokens[j].capitalised:
+                        break
+                    if j > i + 1 and tokens[j].word in self.e._street_en:
+                        found.append((token.start, tokens[j].end))
+                        break
+        return found
+
+    def named_people(self) -> None:
+        """A role word followed by a name: a named customer, or a named person with private details."""
+        tokens, text = self.tokens, self.text
+        private = self.e._private.find(tokens)
+        for hit in self.e._roles.find(tokens):
+            name_first = hit.last + 1
+            if name_first >= len(tokens) or text[tokens[hit.last].end:tokens[name_first].start].strip(" ,.:") != "":
+                continue
+            j = name_first
+            last_name = -1
+            while j < len(tokens) and j - name_first < 5:
+                tok = tokens[j]
+                between = text[tokens[j - 1].end:tok.start]
+                if between.strip(" ") not in ("", ".") and j > name_first:
+                    break
+                if tok.capitalised and tok.word.isalpha() and tok.word not in _NOT_NAMES:
+                    last_name = j
+                elif tok.word in _TUSSENVOEGSELS and last_name >= 0:
+                    pass
+                else:
+                    break
+                j += 1
+            if last_name < 0:
+                continue
+            if any(h.first <= name_first <= h.last for h in self.company_hits):
+                continue
+            start, end = tokens[hit.first].start, tokens[last_name].end
+            name_hit = Hit(hit.first, last_name, "name", "")
+            if hit.label == "customer":
+                self.add("personal-data", "named-customer", start, end)
+                continue
+            detail = self.near(name_hit, private, 8)
+            if detail is not None:
+                self.add("personal-data", "private-detail", *self.joined(name_hit, detail))
+
+    def insults(self) -> list[tuple[int, int]]:
+        """Insults aimed at the employer, colleagues, customers or competitors."""
+        e = self.e
+        targets = e._targets.find(self.tokens) + self.company_hits
+        spans: list[tuple[int, int]] = []
+        for hit in e._insults.find(self.tokens):
+            candidates = [t for t in targets if t.last < hit.first or t.first > hit.last]
+            target = self.near(hit, candidates, TARGET_WINDOW)
+            if target is None and self._has_pronoun(hit):
+                target = self.near(hit, candidates, 40, sentences=1)
+                if target is not None and self.sentence(target) > self.sentence(hit):
+                    target = None  # a pronoun points back, not forward
+            if target is None:
+                continue
+            start, end = self.span(hit)
+            spans.append((start, end))
+            self.add("insulting-language", "insult", start, end, target=self._target_name(target))
+        # Dutch compounds: "kutbedrijf", "klotebaas", "rotklant".
+        for token in self.tokens:
+            for prefix in e._compound_prefixes:
+                rest = token.word[len(prefix):]
+                if token.word.startswith(prefix) and len(rest) >= 3 and self._is_target_word(rest):
+                    spans.append((token.start, token.end))
+                    category = self._target_category(rest)
+                    self.add("insulting-language", "insult", token.start, token.end,
+                             target=self._category_name(category))
+                    break
+        return spans
+
+    def _has_pronoun(self, hit: Hit) -> bool:
+        sentence = self.sentence(hit)
+        index = hit.first
+        while index > 0 and self.tokens[index - 1].sentence == sentence:
+            index -= 1
+        while index < len(self.tokens) and self.tokens[index].sentence == sentence:
+            if self.tokens[index].word in _PRONOUNS:
+                return True
+            index += 1
+        return False
+
+    def _is_target_word(self, word: str) -> bool:
+        if word in self.e._target_words:
+            return True
+        return any(word.startswith(w) for w in self.e._target_words if len(w) >= 4)
+
+    def _target_category(self, word: str) -> str:
+        found = self.e._targets.find(tokenize(word))
+        return found[0].label if found else "employer"
+
+    def _target_name(self, target: Hit) -> str:
+        if target.label in ("company", "product"):
+            return self.e.company_name
+        if target.label == "competitor" and target.entry and not target.entry.endswith("*"):
+            if target in self.company_hits:
+                return self.text[slice(*self.span(target))]
+            return self._category_name("competitor")
+        return self._category_name(target.label)
+
+    def _category_name(self, category: str) -> str:
+        nl, en = TARGETS.get(category, TARGETS["employer"])
+        return nl if self.lang == "nl" else en
+
+    def discrimination(self) -> None:
+        e = self.e
+        for hit in e._discrimination.find(self.tokens):
+            self.add("discrimination", "slur" if hit.label == "slur" else "discriminatory", *self.span(hit))
+        groups = e._groups.find(self.tokens)
+        if not groups:
+            return
+        cues = e._cues.find(self.tokens) + e._insults.find(self.tokens)
+        exclusions = e._exclusion.find(self.tokens)
+        for hit in groups:
+            before = [x for x in exclusions if 0 <= hit.first - x.last - 1 <= 1]
+            if before:
+                self.add("discrimination", "discriminatory", *self.joined(before[0], hit))
+                continue
+            cue = self.near(hit, [c for c in cues if c.first > hit.last or c.last < hit.first], 25, sentences=1)
+            if cue is not None and self.sentence(cue) >= self.sentence(hit):
+                self.add("discrimination", "discriminatory", *self.joined(hit, cue))
+
+    def profanity(self, insult_spans: list[tuple[int, int]]) -> None:
+        for hit in self.e._profanity.find(self.tokens):
+            start, end = self.span(hit)
+            if any(s < end and start < e for s, e in insult_spans):
+                continue
+            self.add("profanity", "profanity", start, end)
+
+    def promotion(self) -> None:
+        if not self.own_hits:
+            return
+        e = self.e
+        if e._disclosure.find(self.tokens):
+            return
+        promos = e._promo.find(self.tokens)
+        for match in _OFFER_RE.finditer(self.text):
+            index = self.token_at(match.start())
+            promos.append(Hit(index, max(index, self.token_at(match.end() - 1)), "promo", match.group(0)))
+        if not promos:
+            return
+        products = [h for h in self.own_hits if h.label == "product"]
+        for product in products:
+            cue = self.near(product, promos, 10_000, sentences=10_000)
+            if cue is not None:
+                self.add("undisclosed-promotion", "promotion", *self.joined(product, cue))
+                return
+        strong = [p for p in promos if p.label == "promo"]
+        for name in self.own_hits:
+            cue = self.near(name, strong, 30, sentences=1)
+            if cue is not None:
+                self.add("undisclosed-promotion", "promotion", *self.joined(name, cue))
+                return
+
+    def speaking(self) -> None:
+        e = self.e
+        for hit in e._official.find(self.tokens):
+            self.add("speaking-on-behalf", "official", *self.span(hit))
+        weak = e._with_company.find(self.tokens)
+        if not weak:
+            return
+        anchors = [h for h in self.own_hits if h.label == "company"] + e._company_words.find(self.tokens)
+        for hit in weak:
+            anchor = self.near(hit, anchors, 20, sentences=1)
+            if anchor is not None:
+                self.add("speaking-on-behalf", "official", *self.joined(hit, anchor))
+
+    def sensitive(self) -> None:
+        e = self.e
+        hits = e._topics.find(self.tokens)
+        if not hits:
+            return
+        context: bool | None = None
+        for hit in hits:
+            if hit.label == "weak":
+                if context is None:
+                    context = bool(self.own_hits) or bool(e._work_context.find(self.tokens))
+                if not context:
+                    continue
+            self.add("sensitive-topic", "sensitive", *self.span(hit))
+
+
+def _short(excerpt: str, limit: int = 80) -> str:
+    flat = " ".join(excerpt.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per place and rule: overlapping findings of the same rule keep the first, longest."""
+    ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start), f.rule))
+    kept: list[Finding] = []
+    last_end: dict[str, int] = {}
+    count: dict[str, int] = {}
+    for finding in ordered:
+        if finding.start < last_end.get(finding.rule, -1):
+            continue
+        if count.get(finding.rule, 0) >= MAX_FINDINGS_PER_RULE:
+            continue
+        kept.append(finding)
+        last_end[finding.rule] = finding.end
+        count[finding.rule] = count.get(finding.rule, 0) + 1
+    return kept
