@@ -76,7 +76,16 @@ def component_factories() -> list[ComponentFactory]:
     from bot.adapters.slack import slack_component
 
     factories: list[ComponentFactory] = [slack_component]
+    factories.append(_teams_component)
     return factories
+
+
+def _teams_component(app: BotApp) -> Component | None:
+    """Teams: always serve `/api/messages` (authenticated with an app id; the Emulator's unauthenticated
+    endpoint otherwise, which `check_startup` allows only on loopback)."""
+    from bot.adapters.teams.component import teams_component
+
+    return teams_component(app)
 
 
 def build_app(settings: Settings) -> BotApp:

@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     teams_app_password: SecretStr | None = None
     teams_tenant_id: str | None = None
     teams_app_type: str = "MultiTenant"
+    teams_openid_metadata_url: str | None = None  # Bot Framework OpenID metadata (tests use a local server)
 
     retention_days: int = 365
     store_post_text: bool = False

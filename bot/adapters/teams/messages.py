@@ -1,0 +1,23 @@
+"""Strings the Teams adapter shows itself (the rest comes from the handlers), in Dutch and English."""
+
+from __future__ import annotations
+
+from bot.core.i18n import translate
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "teams.private_sent": {
+        "nl": "Ik heb je mijn antwoord in een persoonlijke chat gestuurd.",
+        "en": "I sent you my answer in a personal chat.",
+    },
+    "teams.private_failed": {
+        "nl": "Dit antwoord is alleen voor jou, maar ik kan je geen persoonlijk bericht sturen. "
+              "Open een chat met mij (zoek de app in Teams) en vraag het daar opnieuw.",
+        "en": "This answer is only for you, but I cannot send you a personal message. "
+              "Open a chat with me (find the app in Teams) and ask me there again.",
+    },
+}
+
+
+def tt(key: str, language: str, **values: object) -> str:
+    """The Teams adapter's message `key` in `language`."""
+    return translate(MESSAGES, key, language, **values)
