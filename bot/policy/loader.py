@@ -35,6 +35,9 @@ from bot.policy.model import (
     SocialMediaManager,
 )
 
+# libyaml's C loader when available: the pure-Python one made loading a pack take over a second.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SECTION_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 PLACEHOLDER_RE = re.compile(r"\{\{|\}\}|\{([^{}\n]{0,40})\}")
 FRONT_MATTER_KEYS = {"id", "title", "keywords", "order", "summary", "custom"}
@@ -99,8 +102,12 @@ def _read_text(path: Path, out: _Collector) -> str | None:
 def _parse_yaml(text: str, path: Path, out: _Collector, line_offset: int = 0) -> tuple[Any, dict[str, int]]:
     """Parse YAML, returning the data and the line of each top-level key (1-based)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark is not None else None
@@ -347,7 +354,7 @@ def _load_faq(path: Path, section_id: str, languages: tuple[str, ...], company: 
                 "each entry: `- question: {nl: ..., en: ...}` and `answer:`")
         return ()
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
         entry_lines = [n.start_mark.line + 1 for n in node.value] if isinstance(node, yaml.SequenceNode) else []
     except yaml.YAMLError:
         entry_lines = []
