@@ -47,7 +47,11 @@ _OFFER_RE = re.compile(
     r"|€ ?\d|\d ?€|\$\d|\bEUR ?\d",
     re.IGNORECASE,
 )
-_FIGURE_RE = re.compile(r"\d|€|\$|%")
+_PUBLISHED_RE = re.compile(
+    r"\b(?:gepubliceerd|published|jaarverslag|annual report|persbericht|press release|bekendgemaakt|announced)\b",
+    re.IGNORECASE,
+)
+_OURS = frozenset(["our", "we", "onze", "ons", "wij", "we're", "my", "mijn"])
 _PRONOUNS = frozenset([
     "ze", "zij", "hij", "hun", "hem", "haar", "die", "they", "he", "she", "them", "their", "him", "her",
     "those"
@@ -115,7 +119,7 @@ class ReviewEngine:
             + _labelled(lex.get(conf, "internal"), "internal")
             + _labelled(lex.get(conf, "financial"), "financial")
             + _labelled(lex.get(conf, "unpublished"), "unpublished")
-            + _labelled(lex.get(conf, "figure_change"), "figure_change")
+            + _labelled(lex.get(conf, "customer_data"), "customer_data")
             + _labelled(lex.get(conf, "photo"), "photo")
         )
         # Second matchers for words that also appear in the lists above ("internal" is both).
@@ -124,6 +128,7 @@ class ReviewEngine:
         self._financial = PhraseMatcher(_labelled(lex.get(conf, "financial"), "financial"))
         self._unpublished = PhraseMatcher(_labelled(lex.get(conf, "unpublished"), "unpublished"))
         self._internal = PhraseMatcher(_labelled(lex.get(conf, "internal"), "internal"))
+        self._changes = PhraseMatcher(_labelled(lex.get(conf, "figure_change"), "change"))
 
         self._roles = PhraseMatcher(
             _labelled(lex.get("personal", "customer_roles"), "customer")
@@ -257,6 +262,8 @@ class _Run:
             by_label.setdefault(hit.label, []).append(hit)
         for hit in by_label.get("unreleased", []):
             self.add("confidential-information", "unreleased", *self.span(hit))
+        for hit in by_label.get("customer_data", []):
+            self.add("confidential-information", "internal", *self.span(hit))
         # A launch or date next to one of our products: telling about a release before the company.
         products = [h for h in self.company_hits if h.label == "product"]
         anchors = products + by_label.get("new_product", [])
@@ -278,10 +285,17 @@ class _Run:
         financial = e._financial.find(self.tokens)
         if financial:
             unpublished = e._unpublished.find(self.tokens)
+            changes = e._changes.find(self.tokens)
+            public = _PUBLISHED_RE.search(self.text) is not None
             for hit in financial:
                 cue = self.near(hit, unpublished, 20, sentences=1)
                 if cue is not None:
                     self.add("confidential-information", "financial", *self.joined(hit, cue))
+                    continue
+                # "our margin is way above forecast": an actual result of ours, not yet published.
+                change = self.near(hit, changes, 8)
+                if change is not None and not public and self._ours(hit):
+                    self.add("confidential-information", "financial", *self.joined(hit, change))
         # Photos of screens, whiteboards and badges.
         photos = by_label.get("photo", [])
         if photos:
@@ -290,6 +304,14 @@ class _Run:
                 screen = self.near(hit, screens, NEAR)
                 if screen is not None:
                     self.add("confidential-information", "photo", *self.joined(hit, screen))
+
+    def _ours(self, hit: Hit) -> bool:
+        """Whether the sentence of `hit` is about our company ("our", "onze", "we", or its name)."""
+        sentence = self.sentence(hit)
+        if sentence in self.company_sentences:
+            return True
+        return any(t.word in _OURS for t in self.tokens[max(0, hit.first - 12):hit.last + 12]
+                   if t.sentence == sentence)
 
     def personal_data(self) -> None:
         text = self.text
@@ -375,7 +397,7 @@ class _Run:
                     break
                 if tok.capitalised and tok.word.isalpha() and tok.word not in _NOT_NAMES:
                     last_name = j
-                elif tok.word in _TUSSENVOEGSELS and last_name >= 0:
+                elif tok.word in _TUSSENVOEGSELS and (last_name >= 0 or hit.label == "customer"):
                     pass
                 else:
                     break
@@ -389,7 +411,7 @@ class _Run:
             if hit.label == "customer":
                 self.add("personal-data", "named-customer", start, end)
                 continue
-            detail = self.near(name_hit, private, 8)
+            detail = self.near(name_hit, [p for p in private if p.first > hit.last], 20, sentences=1)
             if detail is not None:
                 self.add("personal-data", "private-detail", *self.joined(name_hit, detail))
 
@@ -401,7 +423,7 @@ class _Run:
         for hit in e._insults.find(self.tokens):
             candidates = [t for t in targets if t.last < hit.first or t.first > hit.last]
             target = self.near(hit, candidates, TARGET_WINDOW)
-            if target is None and self._has_pronoun(hit):
+            if target is None and (self._has_pronoun(hit) or self._sentence_length(hit) <= 6):
                 target = self.near(hit, candidates, 40, sentences=1)
                 if target is not None and self.sentence(target) > self.sentence(hit):
                     target = None  # a pronoun points back, not forward
@@ -421,6 +443,10 @@ class _Run:
                              target=self._category_name(category))
                     break
         return spans
+
+    def _sentence_length(self, hit: Hit) -> int:
+        sentence = self.sentence(hit)
+        return sum(1 for t in self.tokens[max(0, hit.first - 8):hit.last + 8] if t.sentence == sentence)
 
     def _has_pronoun(self, hit: Hit) -> bool:
         sentence = self.sentence(hit)

@@ -27,7 +27,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "discrimination": ("slurs", "phrases", "groups", "cues", "exclusion"),
     "confidential": (
         "unreleased", "launch", "launch_dates", "new_product", "internal", "documents", "financial",
-        "unpublished", "figure_change", "photo", "screen_objects",
+        "unpublished", "figure_change", "customer_data", "photo", "screen_objects",
     ),
     "personal": ("roles", "customer_roles", "private_details", "street_suffixes"),
     "promotion": ("promo", "praise", "disclosure"),
