@@ -17,6 +17,28 @@ PLATFORM = "slack"
 # channel_join, bot_message, …) is an edit, a notice or a bot, and is ignored.
 USER_SUBTYPES = frozenset({"file_share", "thread_broadcast"})
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+_MARKUP = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
+
+
+def plain_text(text: str) -> str:
+    """Slack's message markup as the plain text the user sees, for the engines: `<@U1|karel>` → `@karel`,
+    `<!channel>` → `@channel`, `<https://x|label>` → `label`, `<mailto:a@b.nl|a@b.nl>` → `a@b.nl`, and the
+    entities `&lt; &gt; &amp;` back to characters. A post under review is judged as it would be published."""
+
+    def replace(match: re.Match[str]) -> str:
+        target, label = match.group(1), match.group(2)
+        if target.startswith("@"):
+            return "@" + (label or target[1:])
+        if target.startswith("#"):
+            return "#" + (label or target[1:])
+        if target.startswith("!"):
+            name = target[1:].split("^", 1)[0]
+            if name in ("channel", "here", "everyone"):
+                return "@" + name
+            return label or "@" + name
+        return label or target.removeprefix("mailto:")
+
+    return unescape(_MARKUP.sub(replace, text))
 
 
 def is_user_message(event: dict[str, Any], *, bot_user_id: str | None = None, bot_id: str | None = None) -> bool:
@@ -73,7 +95,7 @@ def message_request(body: dict[str, Any], *, bot_user_id: str | None, workspace_
         reference={"channel": channel, "team": team},
         link=permalink(workspace_url, channel, ts, event.get("thread_ts")),
     )
-    text = unescape(strip_mention(event.get("text") or "", bot_user_id))
+    text = plain_text(strip_mention(event.get("text") or "", bot_user_id))
     return Request(UserRef(PLATFORM, event["user"]), conversation, text=text, kind="message",
                    event_id=body.get("event_id"))
 
@@ -84,7 +106,7 @@ def command_request(body: dict[str, Any]) -> Request:
     kind = conversation_kind(body.get("channel_name"), channel)
     conversation = ConversationRef(PLATFORM, channel, kind, reference={"channel": channel, "team": body.get("team_id")})
     user = UserRef(PLATFORM, body["user_id"], name=body.get("user_name"))
-    return Request(user, conversation, text=unescape(body.get("text") or ""), kind="command")
+    return Request(user, conversation, text=plain_text(body.get("text") or ""), kind="command")
 
 
 def action_request(body: dict[str, Any], pressed: dict[str, Any]) -> Request:
