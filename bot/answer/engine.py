@@ -21,10 +21,13 @@ from bot.text.lang import language_scores
 from bot.text.tokens import ALL_STOPWORDS
 
 OTHER_LANGUAGE_WEIGHT = 0.5   # how much the other language's text counts towards a section's score
-FAQ_BONUS = 3.0               # added to a section's score per unit of FAQ-question similarity
+FAQ_BONUS = 0.2             # share of the best section score added per unit of squared FAQ similarity
+FAQ_EXACT = 0.95             # a question this close to a FAQ phrasing goes to that FAQ's section
 FAQ_LEAD_SIMILARITY = 0.5     # above this, the FAQ answer leads the reply
 SECOND_SOURCE_RATIO = 0.6     # a second section is cited when it scores at least this share of the first
 MAX_SOURCES = 3
+PASSAGE_WEIGHT = 1.0         # the best single FAQ entry or paragraph of a section, on top of the section score
+GROUP_REST = 0.5            # alternatives of one word (synonyms, inflections) beyond the best count this much
 ESCALATE_BELOW = 0.35
 UNKNOWN_WORD_FACTOR = 1.2     # an unknown word weighs like a rare word: the pack does not know it
 
@@ -102,23 +105,54 @@ class AnswerEngine:
         self, terms: dict[str, list[QueryTerm]], lang: str
     ) -> tuple[list[_Ranked], tuple[float, FaqQuestion | None]]:
         scores = dict.fromkeys(self.pack.sections, 0.0)
+        faq_sims: dict[str, dict[str, float]] = {}
         faq_best: tuple[float, FaqQuestion | None] = (0.0, None)
         for code, query in terms.items():
             index = self.index.languages[code]
             factor = 1.0 if code == lang else OTHER_LANGUAGE_WEIGHT
+            best: dict[tuple[str, str], float] = {}
+            total: dict[tuple[str, str], float] = {}
             for term in query:
                 for section_id, value in index.term_scores.get(term.stem, {}).items():
-                    scores[section_id] += factor * term.weight * value
-            per_section: dict[str, float] = {}
+                    key = (section_id, term.key)
+                    best[key] = max(best.get(key, 0.0), term.weight * value)
+                    total[key] = total.get(key, 0.0) + term.weight * value
+            for key, value in best.items():
+                scores[key[0]] += factor * (value + GROUP_REST * (total[key] - value))
+            passage: dict[tuple[int, str], float] = {}
+            for term in query:
+                for number, value in index.passage_scores.get(term.stem, {}).items():
+                    pkey = (number, term.key)
+                    passage[pkey] = max(passage.get(pkey, 0.0), term.weight * value)
+            per_passage: dict[int, float] = {}
+            for (number, _), value in passage.items():
+                per_passage[number] = per_passage.get(number, 0.0) + value
+            best_passage: dict[str, float] = {}
+            for number, value in per_passage.items():
+                sid = index.passage_sections[number]
+                best_passage[sid] = max(best_passage.get(sid, 0.0), value)
+            for sid, value in best_passage.items():
+                scores[sid] += factor * PASSAGE_WEIGHT * value
+            faq_sim = faq_sims.setdefault(code, {})
             for faq_question in index.faq_questions:
                 sim = self._similarity(query, faq_question.stems, index.idf)
                 sid = faq_question.faq.section_id
-                if sim > per_section.get(sid, 0.0):
-                    per_section[sid] = sim
+                if sim > faq_sim.get(sid, 0.0):
+                    faq_sim[sid] = sim
                 if code == lang and sim > faq_best[0]:
                     faq_best = (sim, faq_question)
-            for sid, sim in per_section.items():
-                scores[sid] += factor * FAQ_BONUS * sim
+        # A question phrased like a FAQ entry of a section is strong evidence for it, in proportion to
+        # how the sections score at all (so the boost means the same for long and short questions).
+        ceiling = max(scores.values(), default=0.0)
+        for code, faq_sim in faq_sims.items():
+            factor = 1.0 if code == lang else OTHER_LANGUAGE_WEIGHT
+            for sid, sim in faq_sim.items():
+                scores[sid] += factor * FAQ_BONUS * sim ** 2 * ceiling
+        exact_sim, exact = faq_best
+        if exact is not None and exact_sim >= FAQ_EXACT:
+            # The pack itself says which section answers this question.
+            sid = exact.faq.section_id
+            scores[sid] = max(scores[sid], max(scores.values()) * 1.05)
         ranked = sorted((_Ranked(sid, s) for sid, s in scores.items()),
                         key=lambda r: (-r.score, self.pack.sections[r.section_id].order))
         return ranked, faq_best
@@ -130,7 +164,7 @@ class AnswerEngine:
             return 0.0
         q_weights: dict[str, float] = {}
         for term in query:
-            if term.known:
+            if term.known and not term.expansion:
                 w = term.weight * idf.get(term.stem, 0.0)
                 q_weights[term.stem] = max(q_weights.get(term.stem, 0.0), w)
         shared = sum(w * idf.get(s, 0.0) for s, w in q_weights.items() if s in stems)

@@ -35,6 +35,8 @@ FIELD_B: dict[str, float] = {
 K1 = 8.0
 COMPOUND_PART_WEIGHT = 0.6
 VARIANT_WEIGHT = 0.5
+SYNONYM_WEIGHT = 0.7
+COMMON_IDF = 0.25  # a stem this common (in most sections) says nothing about the topic
 MIN_PART = 3
 
 NEUTRAL_TOKENS = {
@@ -61,16 +63,28 @@ class FaqQuestion:
     faq: Faq
     language: str
     stems: frozenset[str]
+    text: str = ""
 
 
 @dataclass(frozen=True)
 class QueryTerm:
-    """A stem the question asks for, the word it came from, and how much it counts."""
+    """A stem the question asks for, the word it came from, and how much it counts.
+
+    Terms of one `group` are alternatives (a word, its inflections, its synonyms): a section scores the
+    best of them, not their sum, so a word with many synonyms does not outweigh the rest of the question.
+    """
 
     stem: str
     word: str
     weight: float
     known: bool
+    group: str = ""
+    expansion: bool = False  # added for the question (inflection, synonym), not said in it
+
+    @property
+    def key(self) -> str:
+        """The group this term counts in."""
+        return self.group or self.word
 
 
 @dataclass
@@ -89,9 +103,12 @@ class LanguageIndex:
     faq_questions: list[FaqQuestion] = field(default_factory=list)
     synonyms: list[tuple[bool, tuple[tuple[str, ...], ...]]] = field(default_factory=list)
     vocab: frozenset[str] = frozenset()
+    passage_scores: dict[str, dict[int, float]] = field(default_factory=dict)
+    passage_sections: list[str] = field(default_factory=list)
     max_idf: float = 1.0
     _unknown_cache: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
     _variant_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _initials: dict[str, list[str]] = field(default_factory=dict)
 
     def stem(self, word: str) -> str:
         """The stem of a folded word in this language (neutral tokens stay as they are)."""
@@ -114,7 +131,9 @@ class LanguageIndex:
                            for i, p in enumerate(parts))
         elif len(word) >= 5 and not word.isdigit():
             cutoff = 84.0 if len(word) >= 7 else 88.0
-            match = fuzz_process.extractOne(word, self.surface_list, scorer=fuzz.ratio, score_cutoff=cutoff)
+            # Typos rarely hit the first letter; requiring it keeps "opgenomen" from becoming "genomen".
+            same_start = self._by_initial().get(word[0], [])
+            match = fuzz_process.extractOne(word, same_start, scorer=fuzz.ratio, score_cutoff=cutoff)
             if match is not None:
                 result = ((self.surface[match[0]], 0.9),)
         if len(self._unknown_cache) < 50_000:
@@ -145,6 +164,12 @@ class LanguageIndex:
         if len(self._variant_cache) < 50_000:
             self._variant_cache[word] = result
         return result
+
+    def _by_initial(self) -> dict[str, list[str]]:
+        if not self._initials:
+            for word in self.surface_list:
+                self._initials.setdefault(word[0], []).append(word)
+        return self._initials
 
     def _known_word(self, word: str) -> bool:
         return len(word) >= MIN_PART and (word in self.surface or self.stem(word) in self.vocab)
@@ -264,6 +289,7 @@ class PackIndex:
         index = LanguageIndex(language=lang)
         fields: dict[str, dict[str, dict[str, float]]] = {}
         surface: dict[str, str] = {}
+        passages: list[tuple[str, list[str]]] = []
         for section in self.pack.sections.values():
             text = section.text(lang)
             index.section_ids.append(section.id)
@@ -295,12 +321,18 @@ class PackIndex:
             for faq in section.faqs:
                 for question in faq.questions.get(lang, ()):
                     index.faq_questions.append(
-                        FaqQuestion(faq, lang, frozenset(self._content_stems(index, question))))
+                        FaqQuestion(faq, lang, frozenset(self._content_stems(index, question)), question))
+                passages.append((section.id, self._content_stems(
+                    index, " ".join(faq.questions.get(lang, ())) + " " + faq.answers.get(lang, ""))))
+            for paragraph in re.split(r"\n\s*\n", text.body):
+                if paragraph.strip():
+                    passages.append((section.id, self._content_stems(index, paragraph)))
         index.surface = surface
         index.surface_list = sorted(surface)
         index.vocab = frozenset(s for per_field in fields.values() for c in per_field.values() for s in c)
         self._add_compound_parts(index, fields)
         self._score_terms(index, fields)
+        self._score_passages(index, passages)
         groups = [(False, g) for g in BUILTIN_SYNONYMS.get(lang, ())]
         groups += [(True, g) for g in self.pack.synonyms.get(lang, ())]
         index.synonyms = [
@@ -357,11 +389,29 @@ class PackIndex:
         index.term_scores = dict(scores)
         index.topic_stems = frozenset(topic)
 
+    @staticmethod
+    def _score_passages(index: LanguageIndex, passages: list[tuple[str, list[str]]]) -> None:
+        """Plain BM25 over FAQ entries and paragraphs: rewards a question whose words meet in one place."""
+        n = len(passages)
+        avg = max(1.0, sum(len(stems) for _, stems in passages) / max(1, n))
+        df: Counter[str] = Counter()
+        for _, stems in passages:
+            df.update(set(stems))
+        scores: dict[str, dict[int, float]] = defaultdict(dict)
+        for number, (_, stems) in enumerate(passages):
+            norm = 0.25 + 0.75 * len(stems) / avg
+            for stem, tf in Counter(stems).items():
+                idf = math.log(1 + (n - df[stem] + 0.5) / (df[stem] + 0.5))
+                scores[stem][number] = idf * tf * 2.2 / (tf + 1.2 * norm)
+        index.passage_scores = dict(scores)
+        index.passage_sections = [section_id for section_id, _ in passages]
+
     def query_terms(self, words_: Sequence[str], lang: str, *, fuzzy: bool = True) -> list[QueryTerm]:
         """The stems to look up for a question's content words in `lang`, with synonyms added."""
         index = self.languages[lang]
         terms: list[QueryTerm] = []
         stems_in_order: list[str] = []
+        owners: list[str] = []
         for word in words_:
             stem = index.stem(word)
             if word in NEUTRAL_FALLBACK and stem not in index.idf:
@@ -369,38 +419,70 @@ class PackIndex:
             if stem in index.idf:
                 terms.append(QueryTerm(stem, word, 1.0, True))
                 stems_in_order.append(stem)
+                owners.append(word)
                 continue
             resolved = index.resolve(word) if fuzzy and not word.startswith("qq") else ()
             if not resolved:
                 terms.append(QueryTerm(stem, word, 1.0, False))
                 stems_in_order.append(stem)
+                owners.append(word)
                 continue
-            for part, weight in resolved:
-                terms.append(QueryTerm(part, word, weight, part in index.idf))
+            for number, (part, weight) in enumerate(resolved):
+                group = f"{word}#{number}" if len(resolved) > 1 else word
+                terms.append(QueryTerm(part, word, weight, part in index.idf, group))
                 stems_in_order.append(part)
+                owners.append(group)
         present = set(stems_in_order)
         for word in words_:
             for stem in index.variants(word):
                 if stem not in present:
-                    terms.append(QueryTerm(stem, word, VARIANT_WEIGHT, True))
+                    terms.append(QueryTerm(stem, word, VARIANT_WEIGHT, True, expansion=True))
                     present.add(stem)
-        for always, group in index.synonyms:
-            hit = next((m for m in group if m and _contains(stems_in_order, m)), None)
-            if hit is None or (not always and all(s in index.idf for s in hit)):
-                continue
-            source = " ".join(hit)
-            for member in group:
-                if member is hit:
-                    continue
-                for stem in member:
-                    if stem not in present and stem in index.idf:
-                        terms.append(QueryTerm(stem, source, 0.7 / len(member), True))
-                        present.add(stem)
+        for stem, start, length, weight in _synonym_expansions(index, stems_in_order):
+            if stem not in present:
+                word = owners[start] if length == 1 else " ".join(owners[start:start + length])
+                terms.append(QueryTerm(stem, word.split("#")[0], weight, True, word, expansion=True))
+                present.add(stem)
         return terms
 
 
-def _contains(sequence: list[str], needle: tuple[str, ...]) -> bool:
-    if len(needle) == 1:
-        return needle[0] in sequence
+def _synonym_expansions(index: LanguageIndex, stems: list[str]) -> list[tuple[str, int, int, float]]:
+    """(stem, start, length of the matched phrase, weight) for the synonyms of what the question says.
+
+    The longest phrase wins ("social media manager" is not also "manager"), and a word that occurs in
+    nearly every section ("media" in a social media policy) is too common to expand.
+    """
+    matches: list[tuple[int, int, int, tuple[str, ...]]] = []
+    for number, (_, group) in enumerate(index.synonyms):
+        for member in group:
+            matches.extend((len(member), start, number, member) for start in _find(stems, member))
+    claimed: set[int] = set()
+    chosen: list[tuple[int, int, tuple[str, ...]]] = []
+    for length in sorted({m[0] for m in matches}, reverse=True):
+        level = [m for m in matches if m[0] == length and not claimed & set(range(m[1], m[1] + length))]
+        for _, start, number, member in level:
+            claimed.update(range(start, start + length))
+            chosen.append((number, start, member))
+    out: list[tuple[str, int, int, float]] = []
+    done: set[int] = set()
+    for number, start, hit in chosen:
+        always, group = index.synonyms[number]
+        known = [s for s in hit if s in index.idf]
+        if number in done or (known and max(index.idf[s] for s in known) < COMMON_IDF):
+            continue
+        if not always and len(known) == len(hit):
+            continue  # built-in synonyms only bridge words the pack does not use
+        done.add(number)
+        out.extend((stem, start, len(hit), SYNONYM_WEIGHT / len(member))
+                   for member in group if member != hit for stem in member if stem in index.idf)
+    return out
+
+
+def _find(sequence: list[str], needle: tuple[str, ...]) -> list[int]:
+    """Start positions of `needle` as a contiguous run in `sequence`."""
     n = len(needle)
-    return any(tuple(sequence[i:i + n]) == needle for i in range(len(sequence) - n + 1))
+    if n == 0:
+        return []
+    if n == 1:
+        return [i for i, item in enumerate(sequence) if item == needle[0]]
+    return [i for i in range(len(sequence) - n + 1) if tuple(sequence[i:i + n]) == needle]

@@ -27,7 +27,7 @@ naar bij met voor door tot uit aan op om onder tegen tussen zonder na sinds
 dit dat deze die daar hier nog al even heel erg veel weinig meer minder nu straks morgen gisteren
 iets niets iemand niemand alles elk elke ieder iedere graag alsjeblieft bedankt dank mijzelf
 collega collega's werkgever klant klanten bedrijf werk thuis vandaag nieuwe nieuw mooi leuk
-ook zeker eigen hoe zit zit gaat doen doe gedaan mogelijk toegestaan privé zakelijk beleid
+ook zeker eigen hoe zit zit gaat doen doe gedaan mogelijk toegestaan privé zakelijk beleid verplicht verboden nodig
 """)
 
 _EN = _wordset("""
