@@ -77,7 +77,16 @@ def component_factories() -> list[ComponentFactory]:
 
     factories: list[ComponentFactory] = [slack_component]
     factories.append(_teams_component)
+    factories.append(_scheduler_component)
     return factories
+
+
+def _scheduler_component(app: BotApp) -> Component | None:
+    """The scheduler (leader only) and outbox worker: active in every `smm serve`, after the platforms so
+    their senders are registered."""
+    from bot.scheduler.component import scheduler_component
+
+    return scheduler_component(app)
 
 
 def _teams_component(app: BotApp) -> Component | None:

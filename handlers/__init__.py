@@ -13,6 +13,9 @@ HANDLER_MODULES: tuple[str, ...] = (
     "handlers.ask",
     "handlers.review",
     "handlers.help",
+    "handlers.reminders",
+    "handlers.announcements",
+    "handlers.admin",
 )
 
 

@@ -1,0 +1,191 @@
+"""The scheduler component of `smm serve`: APScheduler (leader only) plus an outbox worker (every process).
+
+The `reminder` table is the truth; the leader keeps APScheduler's jobs in step with it (at start, after a
+change made in this process, and every `sync_interval` seconds for changes made by other processes). Jobs
+are stored in the database by APScheduler's SQLAlchemyJobStore, with coalesce=True and a generous
+misfire_grace_time, so after downtime a missed run is sent once, late, not several times.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+
+from bot.core.services import Services
+from bot.scheduler import jobs
+from bot.scheduler.cron import parse_cron
+from bot.scheduler.leader import LeaderLock
+from bot.scheduler.outbox import DeliveryVerifier, OutboxWorker, WorkerOptions
+from bot.store import crud_schedule
+from bot.store.models import utcnow
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from bot.app import BotApp
+
+log = logging.getLogger(__name__)
+
+REMINDER_JOB = "reminder:{id}"
+PRUNE_JOB = "system:prune"
+NUDGE_JOB = "system:nudge"
+MISFIRE_GRACE_SECONDS = 3 * 24 * 3600  # a reminder missed over a long weekend is still sent, once
+
+
+class SchedulerComponent:
+    """Runs jobs and delivers the outbox. `clock` is injectable so tests need not wait for real time."""
+
+    name = "scheduler"
+
+    def __init__(self, services: Services, *, options: WorkerOptions | None = None,
+                 verifiers: dict[str, DeliveryVerifier] | None = None,
+                 clock: Callable[[], datetime] | None = None, sync_interval: float = 30.0,
+                 run_worker: bool = True) -> None:
+        self.services = services
+        self.worker = OutboxWorker(services.db, services.messenger, options, verifiers)
+        self.lock = LeaderLock(services.db)
+        self.scheduler: AsyncIOScheduler | None = None
+        self.clock = clock
+        self.sync_interval = sync_interval
+        self.run_worker = run_worker
+        self._stop = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+        services.extras["scheduler"] = self
+
+    def now(self) -> datetime:
+        return self.clock() if self.clock is not None else utcnow()
+
+    @property
+    def is_leader(self) -> bool:
+        return self.scheduler is not None
+
+    # Component protocol -------------------------------------------------------------------------------------
+
+    def routes(self) -> list[web.RouteDef]:
+        return []
+
+    async def start(self) -> None:
+        jobs.register(self)
+        self._stop = asyncio.Event()
+        if self.run_worker:
+            self._tasks.append(asyncio.create_task(self.worker.run(self._stop)))
+        self._tasks.append(asyncio.create_task(self._leadership_loop()))
+        # Become leader right away when the lock is free, so jobs are in place when start() returns.
+        if await asyncio.to_thread(self.lock.try_acquire):
+            await self._start_scheduler()
+
+    async def stop(self) -> None:
+        self._stop.set()
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+            self.scheduler = None
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()
+        await asyncio.to_thread(self.lock.release)
+        jobs.unregister(self)
+
+    def health(self) -> dict[str, Any]:
+        return {"leader": self.is_leader, "jobs": len(self.scheduler.get_jobs()) if self.scheduler else None,
+                "sent": self.worker.stats.sent, "failed": self.worker.stats.failed}
+
+    # Scheduling ---------------------------------------------------------------------------------------------
+
+    async def _start_scheduler(self) -> None:
+        from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+        timezone = self.services.policy.pack.company.timezone
+        scheduler = AsyncIOScheduler(
+            jobstores={"default": SQLAlchemyJobStore(engine=self.services.db.engine)},
+            job_defaults={"coalesce": True, "misfire_grace_time": MISFIRE_GRACE_SECONDS, "max_instances": 1},
+            timezone=timezone,
+        )
+        scheduler.start()
+        self.scheduler = scheduler
+        log.info("this process holds the scheduler lock and runs the scheduler (%s)", timezone)
+        await self.sync_jobs()
+
+    async def _leadership_loop(self) -> None:
+        while not self._stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), timeout=self.sync_interval)
+            if self._stop.is_set():
+                return
+            try:
+                if self.scheduler is None and await asyncio.to_thread(self.lock.try_acquire):
+                    await self._start_scheduler()
+                elif self.scheduler is not None:
+                    await self.sync_jobs()
+            except Exception:
+                log.exception("scheduler leadership/sync pass failed")
+
+    async def sync_jobs(self) -> None:
+        """Bring APScheduler's jobs in line with the reminder table (and add the system jobs). Existing jobs
+        are kept as they are, so a run missed during downtime is not lost by re-adding the job."""
+        scheduler = self.scheduler
+        if scheduler is None:
+            return
+        from apscheduler.triggers.cron import CronTrigger
+        from apscheduler.triggers.interval import IntervalTrigger
+
+        reminders = await self.services.db.run(crud_schedule.list_reminders)
+        existing = {job.id: job for job in scheduler.get_jobs()}
+        wanted = set()
+        for reminder in reminders:
+            job_id = REMINDER_JOB.format(id=reminder.id)
+            wanted.add(job_id)
+            job = existing.get(job_id)
+            if job is None:
+                try:
+                    trigger = parse_cron(reminder.cron, reminder.timezone)
+                except ValueError:
+                    log.warning("reminder %s has an invalid schedule; not scheduled", reminder.id)
+                    continue
+                job = scheduler.add_job(jobs.run_reminder, trigger, args=[reminder.id], id=job_id,
+                                        name=f"reminder {reminder.id}")
+            if reminder.paused and job.next_run_time is not None:
+                scheduler.pause_job(job_id)
+            elif not reminder.paused and job.next_run_time is None:
+                scheduler.resume_job(job_id)
+        for job_id in existing:
+            if job_id.startswith("reminder:") and job_id not in wanted:
+                scheduler.remove_job(job_id)
+        if PRUNE_JOB not in existing:
+            scheduler.add_job(jobs.prune_old_rows, CronTrigger(hour=3, minute=30), id=PRUNE_JOB, name="prune")
+        if NUDGE_JOB not in existing:
+            scheduler.add_job(jobs.nudge_unacknowledged, IntervalTrigger(hours=1), id=NUDGE_JOB, name="nudges")
+
+    def next_run(self, reminder_id: int) -> datetime | None:
+        """When a reminder fires next, when this process runs the scheduler."""
+        if self.scheduler is None:
+            return None
+        job = self.scheduler.get_job(REMINDER_JOB.format(id=reminder_id))
+        return job.next_run_time if job is not None else None
+
+
+def scheduler_component(bot: BotApp) -> SchedulerComponent:
+    """The factory `bot.app.component_factories()` lists: the scheduler runs in every `smm serve`."""
+    return SchedulerComponent(bot.services, options=worker_options_from_env())
+
+
+def worker_options_from_env() -> WorkerOptions:
+    """Send rates from SMM_SEND_RATES ("slack=10,teams=7"), for operators who know their workspace's limits."""
+    import os
+
+    from bot.scheduler.ratelimit import parse_rates
+
+    options = WorkerOptions()
+    raw = os.environ.get("SMM_SEND_RATES", "")
+    if raw.strip():
+        options.rates.update(parse_rates(raw))
+    return options

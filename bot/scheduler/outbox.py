@@ -1,0 +1,238 @@
+"""The outbox worker: claims due rows, sends them through the messenger at each platform's rate, records the result.
+
+Delivery guarantee (see docs/admin.md, "How delivery works"):
+
+* Each (announcement or reminder run, recipient) is one row, inserted once (unique idempotency key), so
+  nobody is skipped and a re-run of a job adds nothing.
+* A row is claimed ('sending', committed) before it is sent and marked 'sent' right after the platform
+  accepts it (marks are committed in small batches, every `ack_interval` seconds). The only window for a
+  duplicate is a crash after the platform accepted a message and before its 'sent' mark was committed.
+* Rows left in 'sending' longer than `stale_after` seconds belonged to a worker that died. Before sending one
+  again the worker asks the platform's `DeliveryVerifier`, when there is one, whether the message arrived
+  (for Slack: the bot's message with the same text in that conversation's history). With a verifier the
+  result is exactly once; without one it is at least once for the few rows that were in flight at the
+  crash (at most `concurrency` + one ack batch), and exactly once for every other row.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Protocol
+
+from bot.core.messenger import DeliveryError, Messenger
+from bot.core.types import Reply, Target
+from bot.scheduler.payload import reply_from_json
+from bot.scheduler.ratelimit import RateLimiter
+from bot.store import crud_schedule
+from bot.store.db import Database
+from bot.store.models import utcnow
+
+log = logging.getLogger(__name__)
+
+
+class DeliveryVerifier(Protocol):
+    """Can tell whether a message reached a target (used only for rows a dead worker left in 'sending')."""
+
+    async def delivered(self, target: Target, reply: Reply) -> bool | None:
+        """True: it arrived; False: it did not; None: cannot tell (the row is sent again)."""
+        ...
+
+
+@dataclass
+class WorkerOptions:
+    """Tuning of the outbox worker; the defaults suit Slack and Teams."""
+
+    rates: dict[str, float] = field(default_factory=lambda: {"slack": 10.0, "teams": 7.0, "console": 1000.0})
+    default_rate: float = 10.0
+    concurrency: int = 32
+    poll_interval: float = 0.5
+    stale_after: float = 300.0
+    ack_interval: float = 0.02
+    max_attempts: int = 8
+    max_rate_limited_attempts: int = 50
+
+
+@dataclass
+class WorkerStats:
+    sent: int = 0
+    failed: int = 0
+    retried: int = 0
+    reconciled: int = 0
+
+
+class OutboxWorker:
+    """Works the outbox of one database. Every bot process may run one; PostgreSQL's SKIP LOCKED keeps them
+    from claiming the same rows."""
+
+    def __init__(self, db: Database, messenger: Messenger, options: WorkerOptions | None = None,
+                 verifiers: Mapping[str, DeliveryVerifier] | None = None) -> None:
+        self.db = db
+        self.messenger = messenger
+        self.options = options or WorkerOptions()
+        self.verifiers = dict(verifiers or {})
+        self.limiter = RateLimiter(self.options.rates, self.options.default_rate)
+        self.stats = WorkerStats()
+        self._acks: list[int] = []
+        self._ack_lock = asyncio.Lock()
+        self._stale_checked = 0.0
+        self._wake = asyncio.Event()
+
+    # Public API ---------------------------------------------------------------------------------------------
+
+    def wake(self) -> None:
+        """Look for due rows now (called after a fan-out) instead of at the next poll."""
+        self._wake.set()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Work the outbox until `stop` is set."""
+        while not stop.is_set():
+            try:
+                busy = await self.run_once()
+            except Exception:
+                log.exception("outbox worker pass failed; retrying")
+                busy = 0
+            if not busy:
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=self.options.poll_interval)
+
+    async def drain(self, *, timeout: float = 30.0) -> None:
+        """Send until no row is due (tests and benchmarks)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not await self.run_once():
+                return
+        raise TimeoutError("the outbox did not drain in time")
+
+    async def run_once(self) -> int:
+        """Reconcile stale rows (now and then), then claim and send due rows until none are left; returns how
+        many rows were handled."""
+        handled = await self._reconcile_stale()
+        queue: asyncio.Queue[crud_schedule.Claimed | None] = asyncio.Queue(maxsize=self._batch_size() * 2)
+        producer = asyncio.create_task(self._produce(queue))
+        consumers = [asyncio.create_task(self._consume(queue)) for _ in range(self.options.concurrency)]
+        flusher = asyncio.create_task(self._flush_loop())
+        try:
+            handled += await producer
+            for _ in consumers:
+                await queue.put(None)
+            await asyncio.gather(*consumers)
+        finally:
+            flusher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await flusher
+            for task in (producer, *consumers):
+                task.cancel()
+            await self._flush_acks()
+        return handled
+
+    # Internals ----------------------------------------------------------------------------------------------
+
+    def _batch_size(self) -> int:
+        # About a second's worth of sends: rows waiting in the queue are 'sending' already, so keep it short.
+        total = sum(self.options.rates.values()) or self.options.default_rate
+        return max(10, min(500, int(total)))
+
+    async def _produce(self, queue: asyncio.Queue[crud_schedule.Claimed | None]) -> int:
+        count = 0
+        while True:
+            rows = await self.db.run(crud_schedule.claim, limit=self._batch_size())
+            if not rows:
+                return count
+            count += len(rows)
+            for row in rows:
+                await queue.put(row)
+
+    async def _consume(self, queue: asyncio.Queue[crud_schedule.Claimed | None]) -> None:
+        while True:
+            row = await queue.get()
+            if row is None:
+                return
+            await self._deliver(row)
+
+    async def _deliver(self, row: crud_schedule.Claimed) -> None:
+        target = Target(row.platform, "channel" if row.target_kind == "channel" else "user", row.target_id)
+        try:
+            reply = reply_from_json(row.payload)
+        except (ValueError, KeyError) as exc:
+            await self.db.run(crud_schedule.mark_failed, id=row.id, error=f"bad payload: {type(exc).__name__}")
+            self.stats.failed += 1
+            return
+        bucket = self.limiter.bucket(row.platform)
+        await bucket.acquire()
+        try:
+            await self.messenger.send(target, reply)
+        except DeliveryError as exc:
+            await self._failed_send(row, exc, bucket.pause)
+            return
+        except Exception as exc:  # a sender bug must not stop the worker
+            log.exception("sender for %s raised unexpectedly (outbox row %s)", row.platform, row.id)
+            await self._failed_send(row, DeliveryError(type(exc).__name__), bucket.pause)
+            return
+        self._acks.append(row.id)
+        self.stats.sent += 1
+
+    async def _failed_send(self, row: crud_schedule.Claimed, exc: DeliveryError, pause: object) -> None:
+        reason = str(exc)[:200]
+        if exc.permanent:
+            await self.db.run(crud_schedule.mark_failed, id=row.id, error=reason)
+            self.stats.failed += 1
+            log.warning("outbox row %s failed permanently (%s): %s", row.id, row.platform, reason)
+            return
+        if exc.retry_after is not None:
+            if callable(pause):
+                pause(exc.retry_after)
+            limit, delay = self.options.max_rate_limited_attempts, exc.retry_after
+        else:
+            limit, delay = self.options.max_attempts, min(300.0, 2.0 ** row.attempts)
+        if row.attempts >= limit:
+            await self.db.run(crud_schedule.mark_failed, id=row.id, error=f"gave up after {row.attempts}: {reason}")
+            self.stats.failed += 1
+            log.warning("outbox row %s failed after %s attempts (%s)", row.id, row.attempts, row.platform)
+            return
+        await self.db.run(crud_schedule.mark_retry, id=row.id, error=reason, at=utcnow() + timedelta(seconds=delay))
+        self.stats.retried += 1
+
+    async def _flush_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.options.ack_interval)
+            await self._flush_acks()
+
+    async def _flush_acks(self) -> None:
+        async with self._ack_lock:
+            ids, self._acks = self._acks, []
+            if ids:
+                await self.db.run(crud_schedule.mark_sent, ids=ids)
+
+    async def _reconcile_stale(self) -> int:
+        """Rows a dead worker left in 'sending': mark the delivered ones sent, put the others back to pending."""
+        now = time.monotonic()
+        if now - self._stale_checked < min(30.0, self.options.stale_after / 4):
+            return 0
+        self._stale_checked = now
+        rows = await self.db.run(crud_schedule.claim_stale, older_than=timedelta(seconds=self.options.stale_after),
+                                 limit=10_000)
+        for row in rows:
+            verifier = self.verifiers.get(row.platform)
+            arrived: bool | None = None
+            if verifier is not None:
+                target = Target(row.platform, "channel" if row.target_kind == "channel" else "user", row.target_id)
+                try:
+                    arrived = await verifier.delivered(target, reply_from_json(row.payload))
+                except Exception:
+                    log.warning("could not verify outbox row %s; sending it again", row.id)
+            if arrived:
+                await self.db.run(crud_schedule.mark_sent, ids=[row.id])
+            else:
+                await self.db.run(crud_schedule.mark_retry, id=row.id, error="in flight when a worker stopped",
+                                  at=utcnow())
+            self.stats.reconciled += 1
+        if rows:
+            log.info("reconciled %s outbox row(s) left in 'sending' by a stopped worker", len(rows))
+        return len(rows)

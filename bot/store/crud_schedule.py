@@ -1,0 +1,321 @@
+"""Data access for the scheduled side: keyword-only functions that take a session (like `crud.py`).
+
+The outbox functions are the delivery guarantee's foundation: `enqueue` inserts with ON CONFLICT DO NOTHING
+on the idempotency key, `claim` moves due rows to 'sending' (`FOR UPDATE SKIP LOCKED` on PostgreSQL so
+several processes can work the same outbox; SQLite ignores the clause and has one process).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Table, and_, delete, func, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from bot.store.models import ChatUser, QuestionLog, utcnow
+from bot.store.models_schedule import (
+    FAILED,
+    PENDING,
+    SENDING,
+    SENT,
+    Acknowledgement,
+    Announcement,
+    OutboxMessage,
+    PolicyVersion,
+    Reminder,
+)
+
+ENQUEUE_CHUNK = 1000
+OUTBOX: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
+
+# Outbox ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """An outbox row a worker has claimed (state 'sending'), detached from any session."""
+
+    id: int
+    key: str
+    platform: str
+    target_kind: str
+    target_id: str
+    payload: str
+    attempts: int
+
+
+def enqueue(*, session: Session, rows: Sequence[dict[str, Any]], now: datetime | None = None) -> int:
+    """Insert outbox rows (keys: idempotency_key, platform, target_kind, target_id, payload); rows whose key
+    exists already are skipped. Returns how many were new. Runs in the caller's transaction, so a fan-out is
+    all or nothing."""
+    if not rows:
+        return 0
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        base: Any = pg_insert(OUTBOX)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        base = sqlite_insert(OUTBOX)
+    stmt = base.on_conflict_do_nothing(index_elements=["idempotency_key"]).returning(OUTBOX.c.id)
+    stamp = now or utcnow()
+    inserted = 0
+    for start in range(0, len(rows), ENQUEUE_CHUNK):
+        chunk = [
+            {**row, "state": PENDING, "attempts": 0, "next_attempt_at": stamp, "created_at": stamp}
+            for row in rows[start:start + ENQUEUE_CHUNK]
+        ]
+        inserted += len(session.execute(stmt, chunk).all())
+    return inserted
+
+
+def _claim(session: Session, where: Any, limit: int, now: datetime) -> list[Claimed]:
+    table = OUTBOX
+    c = table.c
+    due = (
+        select(c.id).where(where).order_by(c.next_attempt_at, c.id).limit(limit).with_for_update(skip_locked=True)
+    ).scalar_subquery()
+    stmt = (
+        update(table).where(c.id.in_(due))
+        .values(state=SENDING, claimed_at=now, attempts=c.attempts + 1)
+        .returning(c.id, c.idempotency_key, c.platform, c.target_kind, c.target_id, c.payload, c.attempts)
+    )
+    rows = session.execute(stmt).all()
+    return sorted((Claimed(*row) for row in rows), key=lambda r: r.id)
+
+
+def claim(*, session: Session, limit: int, now: datetime | None = None) -> list[Claimed]:
+    """Move up to `limit` due 'pending' rows to 'sending' and return them (committed by the caller's session
+    before anything is sent, so a crash leaves them visible as 'sending')."""
+    now = now or utcnow()
+    c = OUTBOX.c
+    return _claim(session, (c.state == PENDING) & (c.next_attempt_at <= now), limit, now)
+
+
+def claim_stale(*, session: Session, older_than: timedelta, limit: int, now: datetime | None = None) -> list[Claimed]:
+    """Re-claim rows left in 'sending' for longer than `older_than`: their worker died mid-send. The caller
+    must find out whether the platform got them before sending again."""
+    now = now or utcnow()
+    c = OUTBOX.c
+    return _claim(session, (c.state == SENDING) & (c.claimed_at < now - older_than), limit, now)
+
+
+def mark_sent(*, session: Session, ids: Iterable[int], now: datetime | None = None) -> None:
+    """Record that the platform accepted these messages."""
+    id_list = list(ids)
+    if id_list:
+        session.execute(
+            update(OutboxMessage).where(col(OutboxMessage.id).in_(id_list))
+            .values(state=SENT, sent_at=now or utcnow(), last_error=None)
+        )
+
+
+def mark_retry(*, session: Session, id: int, error: str, at: datetime) -> None:
+    """Put a row back to 'pending', due at `at` (after a 429's Retry-After or a back-off)."""
+    session.execute(update(OutboxMessage).where(col(OutboxMessage.id) == id)
+                    .values(state=PENDING, next_attempt_at=at, last_error=error[:512]))
+
+
+def mark_failed(*, session: Session, id: int, error: str) -> None:
+    """Give up on a row (permanent failure, or too many attempts); it is never retried."""
+    session.execute(update(OutboxMessage).where(col(OutboxMessage.id) == id)
+                    .values(state=FAILED, last_error=error[:512]))
+
+
+def outbox_counts(*, session: Session, key_prefix: str | None = None) -> dict[str, int]:
+    """Rows per state, optionally only those whose key starts with `key_prefix` (e.g. "ann:12:")."""
+    query = select(OutboxMessage.state, func.count()).group_by(OutboxMessage.state)
+    if key_prefix is not None:
+        query = query.where(col(OutboxMessage.idempotency_key).startswith(key_prefix))
+    return {state: count for state, count in session.exec(query)}
+
+
+def prune_outbox(*, session: Session, older_than_days: int, now: datetime | None = None) -> int:
+    """Delete sent and failed outbox rows older than the retention period."""
+    cutoff = (now or utcnow()) - timedelta(days=older_than_days)
+    result = session.execute(delete(OutboxMessage).where(
+        col(OutboxMessage.state).in_([SENT, FAILED]), col(OutboxMessage.created_at) < cutoff))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+# Reminders ------------------------------------------------------------------------------------------------
+
+
+def create_reminder(*, session: Session, reminder: Reminder) -> Reminder:
+    session.add(reminder)
+    session.flush()
+    return reminder
+
+
+def get_reminder(*, session: Session, reminder_id: int) -> Reminder | None:
+    return session.get(Reminder, reminder_id)
+
+
+def list_reminders(*, session: Session) -> list[Reminder]:
+    return list(session.exec(select(Reminder).order_by(col(Reminder.id))))
+
+
+def set_reminder_paused(*, session: Session, reminder_id: int, paused: bool) -> Reminder | None:
+    row = session.get(Reminder, reminder_id)
+    if row is not None:
+        row.paused = paused
+        session.add(row)
+    return row
+
+
+def delete_reminder(*, session: Session, reminder_id: int) -> bool:
+    row = session.get(Reminder, reminder_id)
+    if row is None:
+        return False
+    session.delete(row)
+    return True
+
+
+def lock_reminder(*, session: Session, reminder_id: int) -> Reminder | None:
+    """The reminder row, locked for the rest of the transaction (PostgreSQL), so two runs of the same slot
+    cannot both pass `record_reminder_run`'s check."""
+    return session.exec(select(Reminder).where(Reminder.id == reminder_id).with_for_update()).first()
+
+
+def record_reminder_run(*, session: Session, reminder: Reminder, slot: datetime) -> int | None:
+    """Record the run of `reminder` for schedule slot `slot`; returns the run number (the tip rotation follows
+    it), or None when this slot (or a later one) was already fanned out."""
+    if reminder.last_run_at is not None and reminder.last_run_at >= slot:
+        return None
+    run_number = reminder.runs
+    reminder.runs += 1
+    reminder.last_run_at = slot
+    session.add(reminder)
+    return run_number
+
+
+# Policy versions ------------------------------------------------------------------------------------------
+
+
+def latest_policy_version(*, session: Session) -> PolicyVersion | None:
+    return session.exec(select(PolicyVersion).order_by(col(PolicyVersion.id).desc())).first()
+
+
+def get_policy_version(*, session: Session, version_id: int) -> PolicyVersion | None:
+    return session.get(PolicyVersion, version_id)
+
+
+def record_policy_version(
+    *, session: Session, version: str, content_hash: str, published_by: str,
+    summary: dict[str, Any], snapshot: dict[str, Any],
+) -> PolicyVersion:
+    row = PolicyVersion(version=version, content_hash=content_hash, published_by=published_by,
+                        summary=json.dumps(summary, sort_keys=True), snapshot=json.dumps(snapshot, sort_keys=True))
+    session.add(row)
+    session.flush()
+    return row
+
+
+# Announcements and acknowledgements -----------------------------------------------------------------------
+
+
+def create_announcement(*, session: Session, announcement: Announcement) -> Announcement:
+    session.add(announcement)
+    session.flush()
+    return announcement
+
+
+def get_announcement(*, session: Session, announcement_id: int) -> Announcement | None:
+    return session.get(Announcement, announcement_id)
+
+
+def acknowledge(*, session: Session, subject: str, platform: str, user_id: str) -> bool:
+    """Store that a user read an announcement; True the first time, False when already stored."""
+    try:
+        with session.begin_nested():
+            session.add(Acknowledgement(subject=subject, platform=platform, user_id=user_id))
+            session.flush()
+    except IntegrityError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many known users acknowledged a subject, and the first few who have not."""
+
+    acknowledged: int
+    known: int
+    missing: list[tuple[str, str, str | None]]  # (platform, user id, display name)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.acknowledged / self.known if self.known else 0.0
+
+
+def _ack_exists(subject: str) -> Any:
+    return (
+        select(Acknowledgement.id).where(
+            Acknowledgement.subject == subject,
+            Acknowledgement.platform == ChatUser.platform,
+            Acknowledgement.user_id == ChatUser.user_id,
+        ).exists()
+    )
+
+
+def ack_coverage(*, session: Session, subject: str, limit: int = 20) -> Coverage:
+    """Acknowledged / known users for a subject, with the first `limit` users who have not acknowledged."""
+    known = session.exec(select(func.count()).select_from(ChatUser)).one()
+    acked = session.exec(select(func.count()).select_from(ChatUser).where(_ack_exists(subject))).one()
+    missing = session.exec(
+        select(ChatUser.platform, ChatUser.user_id, ChatUser.display_name)
+        .where(~_ack_exists(subject)).order_by(col(ChatUser.id)).limit(limit)
+    ).all()
+    return Coverage(int(acked), int(known), [(p, u, n) for p, u, n in missing])
+
+
+def users_without_ack(*, session: Session, subject: str, platforms: Sequence[str]) -> list[ChatUser]:
+    """Known users on `platforms` who have not acknowledged `subject` (for nudges)."""
+    return list(session.exec(
+        select(ChatUser).where(col(ChatUser.platform).in_(list(platforms)), ~_ack_exists(subject))
+        .order_by(col(ChatUser.id))
+    ))
+
+
+def announcements_to_nudge(*, session: Session, now: datetime | None = None) -> list[Announcement]:
+    """Sent announcements to users with a nudge period that has passed and no nudge yet."""
+    now = now or utcnow()
+    rows = session.exec(select(Announcement).where(
+        Announcement.state == "sent", col(Announcement.nudge_days).is_not(None),
+        col(Announcement.nudged_at).is_(None), Announcement.channels == "",
+    )).all()
+    return [a for a in rows if a.sent_at is not None and a.sent_at + timedelta(days=a.nudge_days or 0) <= now]
+
+
+def list_acknowledgements(*, session: Session) -> list[tuple[Acknowledgement, str | None, str | None]]:
+    """Every acknowledgement with the user's display name and the policy version label (for the export)."""
+    rows = session.exec(select(Acknowledgement, ChatUser.display_name).join(
+        ChatUser, and_(col(ChatUser.platform) == col(Acknowledgement.platform),
+                      col(ChatUser.user_id) == col(Acknowledgement.user_id)),
+        isouter=True,
+    ).order_by(col(Acknowledgement.id))).all()
+    labels = {f"v{v.id}": v.version for v in session.exec(select(PolicyVersion))}
+    return [(ack, name, labels.get(ack.subject)) for ack, name in rows]
+
+
+def report_figures(*, session: Session) -> dict[str, int]:
+    """Counts for `/smm report`: questions, escalations, feedback, known users, acknowledgements."""
+
+    def count(query: Any) -> int:
+        return int(session.exec(query).one())
+
+    return {
+        "questions": count(select(func.count()).select_from(QuestionLog)),
+        "escalations": count(select(func.count()).select_from(QuestionLog).where(QuestionLog.escalated == True)),  # noqa: E712
+        "feedback_up": count(select(func.count()).select_from(QuestionLog).where(QuestionLog.feedback == "up")),
+        "feedback_down": count(select(func.count()).select_from(QuestionLog).where(QuestionLog.feedback == "down")),
+        "users": count(select(func.count()).select_from(ChatUser)),
+        "acknowledgements": count(select(func.count()).select_from(Acknowledgement)),
+    }
