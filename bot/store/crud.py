@@ -22,7 +22,19 @@ def upsert_user(
     ).first()
     now = utcnow()
     if user is None:
-        user = ChatUser(platform=platform, user_id=user_id, display_name=display_name, first_seen=now, last_seen=now)
+        # Two first requests of a new user can race (a DM and a slash command at once): insert in a savepoint and
+        # fall back to the row the other request stored.
+        try:
+            with session.begin_nested():
+                user = ChatUser(platform=platform, user_id=user_id, display_name=display_name,
+                                first_seen=now, last_seen=now)
+                session.add(user)
+                session.flush()
+            return user
+        except IntegrityError:
+            user = session.exec(
+                select(ChatUser).where(ChatUser.platform == platform, ChatUser.user_id == user_id)
+            ).one()
     else:
         user.last_seen = now
         if display_name:
@@ -77,13 +89,23 @@ def save_conversation_reference(
     ).first()
     payload = json.dumps(reference or {}, sort_keys=True, default=str)
     if row is None:
-        row = ConversationReference(platform=platform, conversation_id=conversation_id, kind=kind,
-                                    user_id=user_id, reference=payload)
-    else:
-        row.reference = payload if reference else row.reference
-        row.kind = kind
-        row.user_id = user_id or row.user_id
-        row.updated_at = utcnow()
+        try:  # the first two requests from a conversation can race, as in `upsert_user`
+            with session.begin_nested():
+                session.add(ConversationReference(platform=platform, conversation_id=conversation_id, kind=kind,
+                                                  user_id=user_id, reference=payload))
+                session.flush()
+            return
+        except IntegrityError:
+            row = session.exec(
+                select(ConversationReference).where(
+                    ConversationReference.platform == platform,
+                    ConversationReference.conversation_id == conversation_id,
+                )
+            ).one()
+    row.reference = payload if reference else row.reference
+    row.kind = kind
+    row.user_id = user_id or row.user_id
+    row.updated_at = utcnow()
     session.add(row)
 
 
