@@ -114,6 +114,7 @@ class TeamsSender:
         ids: list[str] = []
 
         async def post(context: TurnContext) -> None:
+            context.activity.id = None  # a new message, not a reply to the continuation activity
             for activity in to_activities(reply):
                 response = await self.component.outbound.send(context, activity)
                 if response is not None and response.id:
