@@ -44,10 +44,16 @@ def plain(text: str) -> str:
     """`text` escaped so a TextBlock shows it literally: Markdown punctuation gets a backslash, a line that
     would start a list keeps its marker as text, and `{{` (card date/time functions) is broken up."""
     escaped = _MARKDOWN.sub(r"\\\1", text)
-    escaped = _LIST_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", escaped)
+    escaped = _LIST_START.sub(_escape_list_marker, escaped)
     escaped = escaped.replace("{{", "{\u200b{")
     # Markdown needs a blank line for a paragraph break; keep the author's single line breaks visible.
     return escaped.replace("\r\n", "\n").replace("\n", "\n\n").replace("\n\n\n\n", "\n\n")
+
+
+def _escape_list_marker(match: re.Match[str]) -> str:
+    indent, marker, space = match.groups()
+    escaped = f"{marker[:-1]}\\{marker[-1]}" if marker[0].isdigit() else f"\\{marker}"
+    return f"{indent}{escaped}{space}"
 
 
 def chunk_text(text: str, limit: int = BLOCK_CHARS) -> list[str]:

@@ -62,8 +62,12 @@ class ConversationThrottle:
         async with lock:
             while (wait := self.delay(conversation_id)) > 0:
                 await asyncio.sleep(wait)
-            self._sent.setdefault(conversation_id, deque()).append(self.clock())
+            self.record(conversation_id)
         self._forget_idle()
+
+    def record(self, conversation_id: str) -> None:
+        """Count a send to this conversation now."""
+        self._sent.setdefault(conversation_id, deque()).append(self.clock())
 
     def _forget_idle(self) -> None:
         if len(self._sent) < 1000:
