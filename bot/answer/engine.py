@@ -134,8 +134,8 @@ class AnswerEngine:
             for sid, value in best_passage.items():
                 scores[sid] += factor * PASSAGE_WEIGHT * value
             faq_sim = faq_sims.setdefault(code, {})
-            for faq_question in index.faq_questions:
-                sim = self._similarity(query, faq_question.stems, index.idf)
+            for number, sim in self._faq_similarities(query, code).items():
+                faq_question = index.faq_questions[number]
                 sid = faq_question.faq.section_id
                 if sim > faq_sim.get(sid, 0.0):
                     faq_sim[sid] = sim
@@ -157,22 +157,23 @@ class AnswerEngine:
                         key=lambda r: (-r.score, self.pack.sections[r.section_id].order))
         return ranked, faq_best
 
-    @staticmethod
-    def _similarity(query: list[QueryTerm], stems: frozenset[str], idf: dict[str, float]) -> float:
-        """Cosine of the idf-weighted word sets of the question and a FAQ question."""
-        if not stems:
-            return 0.0
+    def _faq_similarities(self, query: list[QueryTerm], code: str) -> dict[int, float]:
+        """Cosine of the idf-weighted word sets of the question and each FAQ phrasing sharing a word."""
+        index = self.index.languages[code]
         q_weights: dict[str, float] = {}
         for term in query:
             if term.known and not term.expansion:
-                w = term.weight * idf.get(term.stem, 0.0)
+                w = term.weight * index.idf.get(term.stem, 0.0)
                 q_weights[term.stem] = max(q_weights.get(term.stem, 0.0), w)
-        shared = sum(w * idf.get(s, 0.0) for s, w in q_weights.items() if s in stems)
-        if shared <= 0:
-            return 0.0
         q_norm = math.sqrt(sum(w * w for w in q_weights.values()))
-        f_norm = math.sqrt(sum(idf.get(s, 0.0) ** 2 for s in stems))
-        return shared / (q_norm * f_norm) if q_norm and f_norm else 0.0
+        if not q_norm:
+            return {}
+        shared: dict[int, float] = {}
+        for stem, w in q_weights.items():
+            value = w * index.idf.get(stem, 0.0)
+            for number in index.faq_postings.get(stem, ()):
+                shared[number] = shared.get(number, 0.0) + value
+        return {n: v / (q_norm * index.faq_norms[n]) for n, v in shared.items() if v > 0 and index.faq_norms[n]}
 
     def _coverage(
         self, content: list[str], terms: dict[str, list[QueryTerm]], section_id: str, lang: str

@@ -105,6 +105,9 @@ class LanguageIndex:
     vocab: frozenset[str] = frozenset()
     passage_scores: dict[str, dict[int, float]] = field(default_factory=dict)
     passage_sections: list[str] = field(default_factory=list)
+    faq_postings: dict[str, list[int]] = field(default_factory=dict)
+    synonym_starts: dict[str, list[tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
+    faq_norms: list[float] = field(default_factory=list)
     max_idf: float = 1.0
     _unknown_cache: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
     _variant_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -172,7 +175,7 @@ class LanguageIndex:
         return self._initials
 
     def _known_word(self, word: str) -> bool:
-        return len(word) >= MIN_PART and (word in self.surface or self.stem(word) in self.vocab)
+        return len(word) >= MIN_PART and word in self.surface  # no stemming here: Dutch Snowball is slow
 
     def _split_compound(self, word: str, depth: int = 0) -> list[str] | None:
         """Split a Dutch compound into known words, longest head first ("socialemediabeleid")."""
@@ -333,6 +336,12 @@ class PackIndex:
         self._add_compound_parts(index, fields)
         self._score_terms(index, fields)
         self._score_passages(index, passages)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for number, phrasing in enumerate(index.faq_questions):
+            for stem in phrasing.stems:
+                postings[stem].append(number)
+        index.faq_postings = dict(postings)
+        index.faq_norms = [math.sqrt(sum(index.idf.get(s, 0.0) ** 2 for s in q.stems)) for q in index.faq_questions]
         groups = [(False, g) for g in BUILTIN_SYNONYMS.get(lang, ())]
         groups += [(True, g) for g in self.pack.synonyms.get(lang, ())]
         index.synonyms = [
@@ -340,6 +349,12 @@ class PackIndex:
                            for member in group))
             for always, group in groups
         ]
+        starts: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+        for number, (_, members) in enumerate(index.synonyms):
+            for member in members:
+                if member:
+                    starts[member[0]].append((number, member))
+        index.synonym_starts = dict(starts)
         return index
 
     def _add_compound_parts(self, index: LanguageIndex, fields: dict[str, dict[str, dict[str, float]]]) -> None:
@@ -453,9 +468,10 @@ def _synonym_expansions(index: LanguageIndex, stems: list[str]) -> list[tuple[st
     nearly every section ("media" in a social media policy) is too common to expand.
     """
     matches: list[tuple[int, int, int, tuple[str, ...]]] = []
-    for number, (_, group) in enumerate(index.synonyms):
-        for member in group:
-            matches.extend((len(member), start, number, member) for start in _find(stems, member))
+    for start, stem in enumerate(stems):
+        for number, member in index.synonym_starts.get(stem, ()):
+            if tuple(stems[start:start + len(member)]) == member:
+                matches.append((len(member), start, number, member))
     claimed: set[int] = set()
     chosen: list[tuple[int, int, tuple[str, ...]]] = []
     for length in sorted({m[0] for m in matches}, reverse=True):
@@ -476,13 +492,3 @@ def _synonym_expansions(index: LanguageIndex, stems: list[str]) -> list[tuple[st
         out.extend((stem, start, len(hit), SYNONYM_WEIGHT / len(member))
                    for member in group if member != hit for stem in member if stem in index.idf)
     return out
-
-
-def _find(sequence: list[str], needle: tuple[str, ...]) -> list[int]:
-    """Start positions of `needle` as a contiguous run in `sequence`."""
-    n = len(needle)
-    if n == 0:
-        return []
-    if n == 1:
-        return [i for i, item in enumerate(sequence) if item == needle[0]]
-    return [i for i in range(len(sequence) - n + 1) if tuple(sequence[i:i + n]) == needle]
