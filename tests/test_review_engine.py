@@ -60,7 +60,8 @@ POSITIVES = [
     ("confidential-information", "De RitPlanner 3 komt in juni uit, met offline kaarten"),
     ("confidential-information", "Lol, found the internal memo about the budget on the printer"),
     ("confidential-information", "Even een foto van het whiteboard na de strategiesessie 📸"),
-    ("confidential-information", "De kwartaalcijfers zijn nog niet gepubliceerd, maar tussen ons: de omzet is flink omhoog"),
+    ("confidential-information",
+     "De kwartaalcijfers zijn nog niet gepubliceerd, maar tussen ons: de omzet is flink omhoog"),
     ("confidential-information", "Our margin is way above forecast this quarter, nice"),
     ("personal-data", "Questions? Mail my colleague at marieke.bos@example.com"),
     ("personal-data", "Bel Kees even op 06 12 34 56 78 als je de fiets wilt ophalen"),
@@ -206,7 +207,8 @@ def test_offsets_are_into_the_original_text_with_whitespace(engine: ReviewEngine
 
 
 def test_chat_markup_is_plain_text(engine: ReviewEngine) -> None:
-    text = "<!channel> <@U123ABC> kijk <https://x.example/a?b=c|hier> <b>Project Meeuw</b> <mailto:a@example.org|a@example.org>"
+    text = ("<!channel> <@U123ABC> kijk <https://x.example/a?b=c|hier> <b>Project Meeuw</b> "
+            "<mailto:a@example.org|a@example.org>")
     review = engine.review(text)
     check_offsets(text, review)
     assert "confidential-information" in rules(review)

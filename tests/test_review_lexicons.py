@@ -61,7 +61,8 @@ def test_a_company_can_extend_a_list(tmp_path: Path) -> None:
     root = tmp_path / "pack"
     shutil.copytree(bundled_policy_dir(), root, ignore=shutil.ignore_patterns("__pycache__"))
     path = root / "review" / "profanity.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  en:\n", "  en:\n    - frak*\n", 1), encoding="utf-8")
+    extended = path.read_text(encoding="utf-8").replace("  en:\n", "  en:\n    - frak*\n", 1)
+    path.write_text(extended, encoding="utf-8")
     assert check_review_lexicons(root) == []
     assert "frak*" in load_lexicons(root).get("profanity", "profanity")
 

@@ -22,7 +22,7 @@ from bot.policy import PolicyPack
 from bot.review import personal
 from bot.review.lexicons import Lexicons, load_lexicons
 from bot.review.messages import TARGETS, TEXTS, summary_for
-from bot.review.text import Hit, PhraseMatcher, Token, tokenize
+from bot.review.text import Hit, MultiMatcher, PhraseMatcher, Token, tokenize
 from bot.review.types import RULES, Finding, Review, verdict_for
 from bot.text.lang import detect_language
 
@@ -86,8 +86,9 @@ class ReviewEngine:
         # The company's own words. Longest match per start token wins, so "Acme Thuis app" is a product.
         company_entries = _labelled(company.all_names, "company") + _labelled(company.products, "product")
         company_entries += _labelled(company.competitors, "competitor")
-        self._company = PhraseMatcher(_quote_all(company_entries))
-        self._code_names = PhraseMatcher(_quote_all(_labelled(company.confidential_terms, "code")))
+        groups: dict[str, list[tuple[str, str]]] = {}
+        groups["company"] = (_quote_all(company_entries))
+        groups["code_names"] = (_quote_all(_labelled(company.confidential_terms, "code")))
 
         targets: list[tuple[str, str]] = []
         for category in ("employer", "colleague", "customer", "competitor"):
@@ -96,22 +97,23 @@ class ReviewEngine:
             e.rstrip("*").lower() for c in ("employer", "colleague", "customer", "competitor")
             for e in lex.get("targets", c) if " " not in e and len(e.rstrip("*")) >= 3
         )
-        self._targets = PhraseMatcher(targets)
-        self._insults = PhraseMatcher(_labelled(lex.get("insults", "insults"), "insult"))
+        groups["targets"] = (targets)
+        groups["insults"] = (_labelled(lex.get("insults", "insults"), "insult"))
         self._compound_prefixes = tuple(sorted({p.lower() for p in lex.get("insults", "compound_prefixes")},
                                                key=len, reverse=True))
-        self._profanity = PhraseMatcher(_labelled(lex.get("profanity", "profanity"), "profanity"))
+        self._compound_starts = frozenset(p[:3] for p in self._compound_prefixes)
+        groups["profanity"] = (_labelled(lex.get("profanity", "profanity"), "profanity"))
 
-        self._discrimination = PhraseMatcher(
+        groups["discrimination"] = (
             _labelled(lex.get("discrimination", "slurs"), "slur")
             + _labelled(lex.get("discrimination", "phrases"), "phrase")
         )
-        self._groups = PhraseMatcher(_labelled(lex.get("discrimination", "groups"), "group"))
-        self._cues = PhraseMatcher(_labelled(lex.get("discrimination", "cues"), "cue"))
-        self._exclusion = PhraseMatcher(_labelled(lex.get("discrimination", "exclusion"), "exclusion"))
+        groups["groups"] = (_labelled(lex.get("discrimination", "groups"), "group"))
+        groups["cues"] = (_labelled(lex.get("discrimination", "cues"), "cue"))
+        groups["exclusion"] = (_labelled(lex.get("discrimination", "exclusion"), "exclusion"))
 
         conf = "confidential"
-        self._confidential = PhraseMatcher(
+        groups["confidential"] = (
             _labelled(lex.get(conf, "unreleased"), "unreleased")
             + _labelled(lex.get(conf, "launch"), "launch")
             + _labelled(lex.get(conf, "launch_dates"), "launch_date")
@@ -123,37 +125,40 @@ class ReviewEngine:
             + _labelled(lex.get(conf, "photo"), "photo")
         )
         # Second matchers for words that also appear in the lists above ("internal" is both).
-        self._documents = PhraseMatcher(_labelled(lex.get(conf, "documents"), "document"))
-        self._screens = PhraseMatcher(_labelled(lex.get(conf, "screen_objects"), "screen"))
-        self._financial = PhraseMatcher(_labelled(lex.get(conf, "financial"), "financial"))
-        self._unpublished = PhraseMatcher(_labelled(lex.get(conf, "unpublished"), "unpublished"))
-        self._internal = PhraseMatcher(_labelled(lex.get(conf, "internal"), "internal"))
-        self._changes = PhraseMatcher(_labelled(lex.get(conf, "figure_change"), "change"))
+        groups["documents"] = (_labelled(lex.get(conf, "documents"), "document"))
+        groups["screens"] = (_labelled(lex.get(conf, "screen_objects"), "screen"))
+        groups["financial"] = (_labelled(lex.get(conf, "financial"), "financial"))
+        groups["unpublished"] = (_labelled(lex.get(conf, "unpublished"), "unpublished"))
+        groups["internal"] = (_labelled(lex.get(conf, "internal"), "internal"))
+        groups["changes"] = (_labelled(lex.get(conf, "figure_change"), "change"))
 
-        self._roles = PhraseMatcher(
+        groups["roles"] = (
             _labelled(lex.get("personal", "customer_roles"), "customer")
             + [(e, "role") for e in lex.get("personal", "roles") if e not in lex.get("personal", "customer_roles")]
         )
-        self._private = PhraseMatcher(_labelled(lex.get("personal", "private_details"), "private"))
+        groups["private"] = (_labelled(lex.get("personal", "private_details"), "private"))
         self._street_nl = tuple(sorted({s.lower() for s in lex.get("personal", "street_suffixes", "nl")},
                                        key=len, reverse=True))
         self._street_en = frozenset(s.lower() for s in lex.get("personal", "street_suffixes", "en"))
 
-        self._promo = PhraseMatcher(
+        groups["promo"] = (
             _labelled(lex.get("promotion", "promo"), "promo") + _labelled(lex.get("promotion", "praise"), "praise")
         )
-        self._disclosure = PhraseMatcher(_labelled(lex.get("promotion", "disclosure"), "disclosure"))
+        groups["disclosure"] = (_labelled(lex.get("promotion", "disclosure"), "disclosure"))
 
-        self._official = PhraseMatcher(_labelled(lex.get("speaking-on-behalf", "official"), "official"))
-        self._with_company = PhraseMatcher(_labelled(lex.get("speaking-on-behalf", "with_company"), "with_company"))
-        self._company_words = PhraseMatcher(_labelled(lex.get("speaking-on-behalf", "company_words"), "company"))
+        groups["official"] = (_labelled(lex.get("speaking-on-behalf", "official"), "official"))
+        groups["with_company"] = (_labelled(lex.get("speaking-on-behalf", "with_company"), "with_company"))
+        groups["company_words"] = (_labelled(lex.get("speaking-on-behalf", "company_words"), "company"))
 
         weak = set(lex.get("sensitive", "weak_topics"))
-        self._topics = PhraseMatcher(
+        groups["topics"] = (
             [(e, "weak" if e in weak else "topic") for e in lex.get("sensitive", "topics")]
             + [(e, "weak") for e in weak if e not in set(lex.get("sensitive", "topics"))]
         )
-        self._work_context = PhraseMatcher(_labelled(lex.get("sensitive", "work_context"), "work"))
+        groups["work_context"] = (_labelled(lex.get("sensitive", "work_context"), "work"))
+
+        self._targets = PhraseMatcher(groups["targets"])
+        self._matcher = MultiMatcher(groups)
 
     # ------------------------------------------------------------------ public API
 
@@ -187,7 +192,8 @@ class _Run:
         self.tokens: list[Token] = tokenize(text)
         self.starts = [t.start for t in self.tokens]
         self.out: list[Finding] = []
-        self.company_hits = engine._company.find(self.tokens)
+        self.hits = engine._matcher.find_all(self.tokens)
+        self.company_hits = self.hits["company"]
         self.own_hits = [h for h in self.company_hits if h.label in ("company", "product")]
         self.company_sentences = {self.tokens[h.first].sentence for h in self.own_hits}
 
@@ -253,10 +259,9 @@ class _Run:
         return _dedupe(self.out)
 
     def confidential(self) -> None:
-        e = self.e
-        for hit in e._code_names.find(self.tokens):
+        for hit in self.hits["code_names"]:
             self.add("confidential-information", "code-name", *self.span(hit))
-        hits = e._confidential.find(self.tokens)
+        hits = self.hits["confidential"]
         by_label: dict[str, list[Hit]] = {}
         for hit in hits:
             by_label.setdefault(hit.label, []).append(hit)
@@ -272,8 +277,8 @@ class _Run:
             if product is not None:
                 self.add("confidential-information", "launch", *self.joined(product, hit))
         # Internal material: "internal memo", "interne cijfers", "for internal use only".
-        documents = e._documents.find(self.tokens)
-        for hit in e._internal.find(self.tokens):
+        documents = self.hits["documents"]
+        for hit in self.hits["internal"]:
             if len(hit.entry.split()) >= 2:
                 self.add("confidential-information", "internal", *self.span(hit))
                 continue
@@ -282,10 +287,10 @@ class _Run:
             if following:
                 self.add("confidential-information", "internal", *self.joined(hit, following[0]))
         # Financial figures before publication.
-        financial = e._financial.find(self.tokens)
+        financial = self.hits["financial"]
         if financial:
-            unpublished = e._unpublished.find(self.tokens)
-            changes = e._changes.find(self.tokens)
+            unpublished = self.hits["unpublished"]
+            changes = self.hits["changes"]
             public = _PUBLISHED_RE.search(self.text) is not None
             for hit in financial:
                 cue = self.near(hit, unpublished, 20, sentences=1)
@@ -299,7 +304,7 @@ class _Run:
         # Photos of screens, whiteboards and badges.
         photos = by_label.get("photo", [])
         if photos:
-            screens = e._screens.find(self.tokens)
+            screens = self.hits["screens"]
             for hit in photos:
                 screen = self.near(hit, screens, NEAR)
                 if screen is not None:
@@ -358,9 +363,10 @@ class _Run:
         found: list[tuple[int, int]] = []
         tokens, text = self.tokens, self.text
         for i, token in enumerate(tokens):
-            if i + 1 < len(tokens) and token.capitalised and not token.word.isdigit():
+            if (i + 1 < len(tokens) and token.capitalised and tokens[i + 1].word.isdigit()
+                    and not token.word.isdigit()):
                 nxt = tokens[i + 1]
-                if (nxt.word.isdigit() and len(nxt.word) <= 4 and not text[token.end:nxt.start].strip()
+                if (len(nxt.word) <= 4 and not text[token.end:nxt.start].strip()
                         and any(token.word.endswith(s) and len(token.word) > len(s) + 2 for s in self.e._street_nl)):
                     end = nxt.end
                     after = text[end:end + 12].lower()
@@ -383,8 +389,8 @@ class _Run:
     def named_people(self) -> None:
         """A role word followed by a name: a named customer, or a named person with private details."""
         tokens, text = self.tokens, self.text
-        private = self.e._private.find(tokens)
-        for hit in self.e._roles.find(tokens):
+        private = self.hits["private"]
+        for hit in self.hits["roles"]:
             name_first = hit.last + 1
             if name_first >= len(tokens) or text[tokens[hit.last].end:tokens[name_first].start].strip(" ,.:") != "":
                 continue
@@ -418,9 +424,9 @@ class _Run:
     def insults(self) -> list[tuple[int, int]]:
         """Insults aimed at the employer, colleagues, customers or competitors."""
         e = self.e
-        targets = e._targets.find(self.tokens) + self.company_hits
+        targets = self.hits["targets"] + self.company_hits
         spans: list[tuple[int, int]] = []
-        for hit in e._insults.find(self.tokens):
+        for hit in self.hits["insults"]:
             candidates = [t for t in targets if t.last < hit.first or t.first > hit.last]
             target = self.near(hit, candidates, TARGET_WINDOW)
             if target is None and (self._has_pronoun(hit) or self._sentence_length(hit) <= 6):
@@ -433,7 +439,10 @@ class _Run:
             spans.append((start, end))
             self.add("insulting-language", "insult", start, end, target=self._target_name(target))
         # Dutch compounds: "kutbedrijf", "klotebaas", "rotklant".
+        starts = e._compound_starts
         for token in self.tokens:
+            if token.word[:3] not in starts:
+                continue
             for prefix in e._compound_prefixes:
                 rest = token.word[len(prefix):]
                 if token.word.startswith(prefix) and len(rest) >= 3 and self._is_target_word(rest):
@@ -482,14 +491,13 @@ class _Run:
         return nl if self.lang == "nl" else en
 
     def discrimination(self) -> None:
-        e = self.e
-        for hit in e._discrimination.find(self.tokens):
+        for hit in self.hits["discrimination"]:
             self.add("discrimination", "slur" if hit.label == "slur" else "discriminatory", *self.span(hit))
-        groups = e._groups.find(self.tokens)
+        groups = self.hits["groups"]
         if not groups:
             return
-        cues = e._cues.find(self.tokens) + e._insults.find(self.tokens)
-        exclusions = e._exclusion.find(self.tokens)
+        cues = self.hits["cues"] + self.hits["insults"]
+        exclusions = self.hits["exclusion"]
         for hit in groups:
             before = [x for x in exclusions if 0 <= hit.first - x.last - 1 <= 1]
             if before:
@@ -500,7 +508,7 @@ class _Run:
                 self.add("discrimination", "discriminatory", *self.joined(hit, cue))
 
     def profanity(self, insult_spans: list[tuple[int, int]]) -> None:
-        for hit in self.e._profanity.find(self.tokens):
+        for hit in self.hits["profanity"]:
             start, end = self.span(hit)
             if any(s < end and start < e for s, e in insult_spans):
                 continue
@@ -509,10 +517,9 @@ class _Run:
     def promotion(self) -> None:
         if not self.own_hits:
             return
-        e = self.e
-        if e._disclosure.find(self.tokens):
+        if self.hits["disclosure"]:
             return
-        promos = e._promo.find(self.tokens)
+        promos = self.hits["promo"]
         for match in _OFFER_RE.finditer(self.text):
             index = self.token_at(match.start())
             promos.append(Hit(index, max(index, self.token_at(match.end() - 1)), "promo", match.group(0)))
@@ -532,28 +539,26 @@ class _Run:
                 return
 
     def speaking(self) -> None:
-        e = self.e
-        for hit in e._official.find(self.tokens):
+        for hit in self.hits["official"]:
             self.add("speaking-on-behalf", "official", *self.span(hit))
-        weak = e._with_company.find(self.tokens)
+        weak = self.hits["with_company"]
         if not weak:
             return
-        anchors = [h for h in self.own_hits if h.label == "company"] + e._company_words.find(self.tokens)
+        anchors = [h for h in self.own_hits if h.label == "company"] + self.hits["company_words"]
         for hit in weak:
             anchor = self.near(hit, anchors, 20, sentences=1)
             if anchor is not None:
                 self.add("speaking-on-behalf", "official", *self.joined(hit, anchor))
 
     def sensitive(self) -> None:
-        e = self.e
-        hits = e._topics.find(self.tokens)
+        hits = self.hits["topics"]
         if not hits:
             return
         context: bool | None = None
         for hit in hits:
             if hit.label == "weak":
                 if context is None:
-                    context = bool(self.own_hits) or bool(e._work_context.find(self.tokens))
+                    context = bool(self.own_hits) or bool(self.hits["work_context"])
                 if not context:
                     continue
             self.add("sensitive-topic", "sensitive", *self.span(hit))

@@ -1,0 +1,150 @@
+"""Benchmark the review engine: posts per second and latency for short, long and very long posts.
+
+Run from the project's root:  .venv/bin/python bench/bench_review.py [--policy-dir DIR] [--scale F]
+
+Posts of 280, 3,000 and 40,000 characters are assembled from a mixed pool of Dutch and English
+sentences (most harmless, some with findings of every rule, emoji and chat markup), differently for
+every post. Prints posts/s and p50/p99/max per size, and the cost per character relative to the
+280-character posts, which stays near 1 when the cost grows linearly with length. Writes the same
+figures to bench/results/review.json. Target: p99 under 10 ms for a 3,000-character post.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.config import bundled_policy_dir  # noqa: E402
+from bot.policy import load_pack  # noqa: E402
+from bot.review.engine import ReviewEngine  # noqa: E402
+
+SIZES = (280, 3_000, 40_000)
+POSTS = {280: 3_000, 3_000: 600, 40_000: 40}
+TARGET_P99_MS_3000 = 10.0
+
+SENTENCES = [
+    "Vandaag een mooie wandeling gemaakt langs de rivier.",
+    "Proud of the whole team for finishing the project on time!",
+    "Wat een drukte in de stad, maar de koffie was heerlijk ☕",
+    "Great talk at the conference about sustainable packaging.",
+    "Mijn collega's hebben me verrast met taart voor mijn verjaardag 🎂",
+    "The new season of that show is killer, no spoilers please.",
+    "Dit is sick goed, echt een aanrader voor het weekend.",
+    "Reading a book about the history of the Dutch railways.",
+    "Morgen weer vroeg op, eerst naar de sportschool 💪",
+    "<!channel> meeting moved to 3pm, see <https://example.org/agenda|the agenda>",
+    "Verdomme, lekke band op weg naar huis.",
+    "Mail me at someone@example.org for the details.",
+    "Bel me gerust op 06 12 34 56 78.",
+    "There is a lawsuit against the company about the delivery vans.",
+    "Mijn baas is een complete sukkel.",
+    "We are proud to announce our new store!",
+    "Koop nu met 20% korting!",
+    "Een foto van het whiteboard na de strategiesessie.",
+    "Vrouwen kunnen niet rijden, typisch.",
+    "🎉🎉🎉 Fijne feestdagen allemaal!",
+]
+
+
+def make_post(rng: random.Random, size: int, names: list[str]) -> str:
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        sentence = rng.choice(SENTENCES)
+        if names and rng.random() < 0.1:
+            sentence = sentence.replace("the company", rng.choice(names))
+        parts.append(sentence)
+        length += len(sentence) + 1
+    return " ".join(parts)[:size]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--policy-dir", type=Path, default=bundled_policy_dir())
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply the number of posts per size")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "review.json")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    pack = load_pack(args.policy_dir)
+    load_s = time.perf_counter() - started
+    started = time.perf_counter()
+    engine = ReviewEngine(pack)
+    build_s = time.perf_counter() - started
+
+    rng = random.Random(20250101)
+    names = list(pack.company.all_names) + list(pack.company.products)
+    engine.review(make_post(rng, 3_000, names))  # warm-up
+    results: dict[str, dict[str, float]] = {}
+    for size in SIZES:
+        count = max(5, int(POSTS[size] * args.scale))
+        posts = [make_post(rng, size, names) for _ in range(count)]
+        latencies: list[float] = []
+        cpu: list[float] = []
+        wall = time.perf_counter()
+        for post in posts:
+            t0 = time.perf_counter()
+            c0 = time.process_time()
+            engine.review(post)
+            cpu.append(time.process_time() - c0)
+            latencies.append(time.perf_counter() - t0)
+        wall = time.perf_counter() - wall
+        mean = statistics.fmean(latencies)
+        results[str(size)] = {
+            "posts": count,
+            "posts_per_s": round(count / wall, 1),
+            "p50_ms": round(percentile(latencies, 0.50) * 1000, 3),
+            "p99_ms": round(percentile(latencies, 0.99) * 1000, 3),
+            "max_ms": round(max(latencies) * 1000, 3),
+            # CPU time shows the engine's own cost when other processes compete for the machine.
+            "cpu_p50_ms": round(percentile(cpu, 0.50) * 1000, 3),
+            "cpu_p99_ms": round(percentile(cpu, 0.99) * 1000, 3),
+            "mean_ms": round(mean * 1000, 3),
+            "us_per_char": round(mean / size * 1e6, 4),
+        }
+    base = results[str(SIZES[0])]["us_per_char"]
+    for size in SIZES:
+        results[str(size)]["per_char_ratio_vs_280"] = round(results[str(size)]["us_per_char"] / base, 2)
+
+    report = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform()},
+        "pack": {"company": pack.company.name, "version": pack.version_label},
+        "load_pack_s": round(load_s, 3),
+        "build_engine_s": round(build_s, 3),
+        "sizes": results,
+        "target": {"p99_ms_3000_chars": TARGET_P99_MS_3000,
+                   "met": results["3000"]["p99_ms"] < TARGET_P99_MS_3000,
+                   "met_in_cpu_time": results["3000"]["cpu_p99_ms"] < TARGET_P99_MS_3000},
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+    print(f"review engine: load pack {load_s:.3f} s, build engine {build_s:.3f} s")
+    print(f"{'chars':>7} {'posts':>6} {'posts/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
+          f"{'cpu p99':>8} {'µs/char':>8} {'ratio':>6}")
+    for size in SIZES:
+        r = results[str(size)]
+        print(f"{size:>7} {int(r['posts']):>6} {r['posts_per_s']:>9} {r['p50_ms']:>8} {r['p99_ms']:>8} "
+              f"{r['max_ms']:>8} {r['cpu_p99_ms']:>8} {r['us_per_char']:>8} {r['per_char_ratio_vs_280']:>6}")
+    verdict = "met" if report["target"]["met"] else "NOT met (wall clock; see cpu p99 for contention)"
+    print(f"target p99 < {TARGET_P99_MS_3000} ms at 3,000 chars: {verdict}; "
+          "per-character cost ratio near 1 means linear growth")
+    print(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
