@@ -69,7 +69,8 @@ def test_a_company_can_extend_a_list(tmp_path: Path) -> None:
 
 def matches(entries: list[str], text: str) -> list[str]:
     tokens = tokenize(text)
-    return [text[tokens[h.first].start:tokens[h.last].end] for h in PhraseMatcher((e, "x") for e in entries).find(tokens)]
+    hits = PhraseMatcher((e, "x") for e in entries).find(tokens)
+    return [text[tokens[h.first].start:tokens[h.last].end] for h in hits]
 
 
 def test_entry_syntax() -> None:
