@@ -18,7 +18,7 @@ Lexicon entries are written as words separated by spaces:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -124,7 +124,7 @@ class MultiMatcher:
     `!word` exceptions apply only to its own `*` entries.
     """
 
-    def __init__(self, groups: dict[str, Iterable[tuple[str, str]]]) -> None:
+    def __init__(self, groups: Mapping[str, Iterable[tuple[str, str]]]) -> None:
         """`groups` maps a group name to (entry text, label) pairs."""
         self.names = list(groups)
         self._exact: dict[str, list[Entry]] = {}
