@@ -86,6 +86,9 @@ class ReviewEngine:
         # The company's own words. Longest match per start token wins, so "Acme Thuis app" is a product.
         company_entries = _labelled(company.all_names, "company") + _labelled(company.products, "product")
         company_entries += _labelled(company.competitors, "competitor")
+        # People shorten multi-word competitor names to the first word ("Rapido" for "Rapido Bikes").
+        company_entries += [(c.split()[0], "competitor") for c in company.competitors
+                            if " " in c and len(c.split()[0]) >= 5 and c.split()[0] not in company.all_names]
         groups: dict[str, list[tuple[str, str]]] = {}
         groups["company"] = (_quote_all(company_entries))
         groups["code_names"] = (_quote_all(_labelled(company.confidential_terms, "code")))
