@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from bot.cli.app import policy_app
 from bot.cli.common import EXIT_POLICY, PolicyDirOption, load_pack_or_exit, settings_for
-from bot.policy import check_pack
+from bot.policy import Problem, check_pack
+
+
+def all_pack_problems(root: Path) -> list[Problem]:
+    """Problems in the sections and company file, the review lexicons, and the tips list."""
+    from bot.review.lexicons import check_review_lexicons
+
+    problems = list(check_pack(root))
+    problems += check_review_lexicons(root)
+    try:
+        from bot.scheduler.tips import check_tips
+    except ImportError:  # the tips checker ships with the scheduler
+        return problems
+    problems += check_tips(root)
+    return problems
 
 
 @policy_app.command("check")
@@ -20,7 +35,7 @@ def policy_check(
     """Validate the policy pack and list every problem with file, line and what to do."""
     settings = settings_for(policy_dir)
     root = settings.policy_dir.resolve()
-    problems = check_pack(root)
+    problems = all_pack_problems(root)
     if json_out:
         typer.echo(json.dumps({
             "ok": not problems,
