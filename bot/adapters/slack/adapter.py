@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 DEFAULT_API_URL = "https://slack.com/api/"
 MAX_RETRIES = 3
+# Answers and reviews in progress at once. Acknowledgements never wait for this; bounding the work keeps them
+# fast under a burst and stops dozens of threads from queueing on the database (see bench/bench_slack.py).
+MAX_CONCURRENT_WORK = 4
 # Slack errors that no retry can fix: the scheduler's outbox should give up on these.
 PERMANENT_ERRORS = frozenset({
     "channel_not_found", "user_not_found", "users_not_found", "not_in_channel", "is_archived", "account_inactive",
@@ -124,6 +127,7 @@ class SlackAdapter:
         self._session: aiohttp.ClientSession | None = None
         self._socket: Any = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._workers = asyncio.Semaphore(MAX_CONCURRENT_WORK)
         self._dm_channels: dict[str, str] = {}
         self._locales: dict[str, str | None] = {}
         self.bot_user_id: str | None = None
@@ -182,9 +186,13 @@ class SlackAdapter:
         return await to_aiohttp_response(bolt_response)
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.create_task(coro)
+        task = asyncio.create_task(self._bounded(coro))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    async def _bounded(self, coro: Coroutine[Any, Any, None]) -> None:
+        async with self._workers:
+            await coro
 
     # Bolt listeners: acknowledge, then work in the background ---------------------------------------------
 
