@@ -249,3 +249,29 @@ async def test_sender_reports_retry_after_when_slack_keeps_rate_limiting(slack: 
     else:
         raise AssertionError("expected DeliveryError")
     assert len(slack.api.attempts("chat.postMessage")) == 4  # first try and three retries
+
+
+async def test_socket_mode_serves_no_http_route_and_needs_no_signing_secret(settings: Any) -> None:
+    from pydantic import SecretStr
+
+    from bot.app import build_app
+
+    socket_settings = settings.model_copy(update={"slack_bot_token": SecretStr("xoxb-1"),
+                                                  "slack_app_token": SecretStr("xapp-1")})
+    bot = build_app(socket_settings)
+    try:
+        [adapter] = [c for c in bot.components if c.name == "slack"]
+        assert adapter.routes() == [] and adapter.health()["mode"] == "socket"
+        assert bot.services.messenger.has("slack")
+    finally:
+        bot.services.db.dispose()
+
+
+def test_slack_stays_off_without_a_token(settings: Any) -> None:
+    from bot.app import build_app
+
+    bot = build_app(settings)
+    try:
+        assert [c.name for c in bot.components if c.name == "slack"] == []
+    finally:
+        bot.services.db.dispose()

@@ -240,7 +240,7 @@ class SlackAdapter:
                     else:
                         await self.client.chat_postMessage(channel=channel, **kwargs)
         except Exception as exc:
-            scoped.error("could not answer a Slack event: %s", _describe(exc))
+            scoped.error("could not answer a Slack event: %s", _describe(exc), exc_info=_unexpected(exc))
 
     async def _answer_command(self, body: dict[str, Any]) -> None:
         """`/smm …`: replies through the command's response_url; private ones ephemeral."""
@@ -253,7 +253,7 @@ class SlackAdapter:
                     payload["response_type"] = "ephemeral" if reply.private else "in_channel"
                     await self._respond(body, request, payload, private=reply.private)
         except Exception as exc:
-            scoped.error("could not answer /smm: %s", _describe(exc))
+            scoped.error("could not answer /smm: %s", _describe(exc), exc_info=_unexpected(exc))
 
     async def _answer_action(self, body: dict[str, Any]) -> None:
         """A button press: replies go ephemeral to the presser, or replace the original message when asked."""
@@ -270,7 +270,7 @@ class SlackAdapter:
                             payload.update(response_type="ephemeral", replace_original=False)
                         await self._respond(body, request, payload, private=True)
             except Exception as exc:
-                scoped.error("could not answer a button press: %s", _describe(exc))
+                scoped.error("could not answer a button press: %s", _describe(exc), exc_info=_unexpected(exc))
 
     async def _respond(self, body: dict[str, Any], request: Request, payload: dict[str, Any], *, private: bool) -> None:
         """Post through the interaction's response_url; without one, ephemeral in the channel or a DM."""
@@ -310,7 +310,7 @@ class SlackAdapter:
             elements.append(Text(contact, style="muted"))
             await self.client.views_publish(user_id=user_id, view=render_home([Reply(elements, language)]))
         except Exception as exc:
-            log.error("could not publish the App Home tab: %s", _describe(exc), extra={"platform": PLATFORM})
+            log.error("could not publish the App Home tab: %s", _describe(exc), exc_info=_unexpected(exc))
 
     async def _home_language(self, user_id: str) -> str:
         """The stored preference, else the Slack locale (users.info, cached), else the pack's first language."""
@@ -368,3 +368,8 @@ def _describe(exc: Exception) -> str:
     if isinstance(exc, DeliveryError):
         return str(exc)
     return type(exc).__name__
+
+
+def _unexpected(exc: Exception) -> bool:
+    """A bug rather than Slack or the network saying no: worth a traceback in the log."""
+    return not isinstance(exc, SlackApiError | DeliveryError | aiohttp.ClientError | TimeoutError)
