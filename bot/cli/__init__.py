@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.cli import ask, policy, review, serve, teams  # noqa: F401  (registration by import)
+from bot.cli import ask, export, policy, review, serve, teams  # noqa: F401  (registration by import)
 from bot.cli.app import app
 
 

@@ -82,6 +82,7 @@ class OutboxWorker:
         self._ack_lock = asyncio.Lock()
         self._stale_checked = 0.0
         self._wake = asyncio.Event()
+        self._stopping: asyncio.Event | None = None
 
     # Public API ---------------------------------------------------------------------------------------------
 
@@ -90,7 +91,8 @@ class OutboxWorker:
         self._wake.set()
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Work the outbox until `stop` is set."""
+        """Work the outbox until `stop` is set (a pass in progress stops claiming at once)."""
+        self._stopping = stop
         while not stop.is_set():
             try:
                 busy = await self.run_once()
@@ -141,13 +143,14 @@ class OutboxWorker:
 
     async def _produce(self, queue: asyncio.Queue[crud_schedule.Claimed | None]) -> int:
         count = 0
-        while True:
+        while self._stopping is None or not self._stopping.is_set():
             rows = await self.db.run(crud_schedule.claim, limit=self._batch_size())
             if not rows:
                 return count
             count += len(rows)
             for row in rows:
                 await queue.put(row)
+        return count
 
     async def _consume(self, queue: asyncio.Queue[crud_schedule.Claimed | None]) -> None:
         while True:

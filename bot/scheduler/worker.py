@@ -1,0 +1,97 @@
+"""A stand-alone outbox worker: `python -m bot.scheduler.worker --database-url … [--slack-api-url …]`.
+
+Every bot process works the outbox from `smm serve`; this entry point runs only the worker (extra delivery
+capacity, the crash test and the benchmark). Slack is sent through the real Slack adapter's sender, with the
+history verifier for rows a killed worker left in 'sending'. Settings come from the environment (`SMM_…`)
+with the options below taking precedence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Awaitable, Callable
+
+from bot.app import build_core
+from bot.config import Settings
+from bot.scheduler.outbox import DeliveryVerifier, OutboxWorker, WorkerOptions
+from bot.scheduler.ratelimit import parse_rates
+from bot.store import crud_schedule
+
+log = logging.getLogger("bot.scheduler.worker")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", help="SQLAlchemy URL (default: SMM_DATABASE_URL)")
+    parser.add_argument("--slack-api-url", help="Slack Web API base URL (default: SMM_SLACK_API_URL)")
+    parser.add_argument("--rates", default="", help='messages per second per platform, e.g. "slack=20,teams=7"')
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--stale-after", type=float, default=300.0,
+                        help="seconds after which a row left in 'sending' is reconciled")
+    parser.add_argument("--exit-when-done", action="store_true",
+                        help="exit once no row is pending or sending (tests, benchmarks)")
+    return parser
+
+
+async def _main(args: argparse.Namespace) -> int:
+    overrides = {k: v for k, v in (("database_url", args.database_url), ("slack_api_url", args.slack_api_url)) if v}
+    settings = Settings(**overrides)
+    bot = build_core(settings)
+    verifiers: dict[str, DeliveryVerifier] = {}
+    closers: list[Callable[[], Awaitable[None]]] = []
+    token = settings.slack_bot_token
+    if token is not None:
+        from bot.adapters.slack.adapter import SlackAdapter
+        from bot.scheduler.slack_verify import SlackHistoryVerifier
+
+        if settings.slack_signing_secret is None and settings.slack_app_token is None:
+            # Only sending happens here; the adapter insists on a secret for receiving, which is not used.
+            settings = settings.model_copy(update={"slack_signing_secret": token})
+            bot.settings = settings
+        adapter = SlackAdapter(bot)  # registers itself as the `slack` sender
+        await adapter.start()  # its shared HTTP session; nothing is received here
+        closers.append(adapter.stop)
+        verifiers["slack"] = SlackHistoryVerifier(token.get_secret_value(), settings.slack_api_url)
+    options = WorkerOptions(concurrency=args.concurrency, stale_after=args.stale_after, poll_interval=0.2)
+    options.rates.update(parse_rates(args.rates))
+    worker = OutboxWorker(bot.services.db, bot.services.messenger, options, verifiers)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    if args.exit_when_done:
+        async def watch() -> None:
+            while not stop.is_set():
+                counts = await bot.services.db.run(crud_schedule.outbox_counts)
+                if not counts.get("pending") and not counts.get("sending"):
+                    stop.set()
+                await asyncio.sleep(0.2)
+
+        watcher = asyncio.create_task(watch())
+    await worker.run(stop)
+    if args.exit_when_done:
+        await watcher
+    for verifier in verifiers.values():
+        close = getattr(verifier, "close", None)
+        if close is not None:
+            await close()
+    for closer in closers:
+        with contextlib.suppress(Exception):
+            await closer()
+    log.info("outbox worker stopped: %s", worker.stats)
+    bot.services.db.dispose()
+    return 0
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    raise SystemExit(asyncio.run(_main(_parser().parse_args())))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""A local stand-in for Slack's Web API: a real HTTP server on 127.0.0.1 (its own thread and event loop, so it
+outlives a killed worker) that answers auth.test, conversations.open, chat.postMessage and
+conversations.history, enforces a messages-per-second limit with 429 + Retry-After, and records every post."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections import Counter
+from typing import Any
+
+from aiohttp import web
+
+
+class SlackStandIn:
+    def __init__(self, rate: float = 100_000.0) -> None:
+        self.rate = rate
+        self.posts: list[tuple[str, str]] = []  # (channel, text)
+        self.rate_limited = 0
+        self.first_post: float | None = None
+        self.last_post: float | None = None
+        self._tokens = max(1.0, rate / 20)
+        self._stamp = time.monotonic()
+        self._lock = threading.Lock()
+        self._loop = asyncio.new_event_loop()
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def start(self) -> SlackStandIn:
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
+        return self
+
+    def stop(self) -> None:
+        if self._runner is not None:
+            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(5)
+
+    def counts(self) -> Counter[str]:
+        with self._lock:
+            return Counter(channel for channel, _ in self.posts)
+
+    async def _start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    def _take_token(self) -> bool:
+        now = time.monotonic()
+        self._tokens = min(max(1.0, self.rate / 20), self._tokens + (now - self._stamp) * self.rate)
+        self._stamp = now
+        if self._tokens >= 1.0:
+            self._tokens -= 1.0
+            return True
+        return False
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        form: dict[str, Any] = dict(request.query)
+        if request.content_type == "application/json":
+            form.update(await request.json())
+        elif request.can_read_body:
+            form.update(await request.post())
+        if method == "auth.test":
+            return web.json_response({"ok": True, "user_id": "UBOT", "url": "https://standin.slack.example/"})
+        if method == "conversations.open":
+            return web.json_response({"ok": True, "channel": {"id": "D" + str(form.get("users", ""))}})
+        if method == "chat.postMessage":
+            with self._lock:
+                if not self._take_token():
+                    self.rate_limited += 1
+                    return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
+                                             headers={"Retry-After": "1"})
+                channel, text = str(form.get("channel")), str(form.get("text", ""))
+                self.posts.append((channel, text))
+                now = time.monotonic()
+                self.first_post = self.first_post or now
+                self.last_post = now
+                ts = f"{time.time():.6f}"
+            return web.json_response({"ok": True, "channel": channel, "ts": ts})
+        if method == "conversations.history":
+            channel = str(form.get("channel"))
+            with self._lock:
+                messages = [{"type": "message", "bot_id": "BBOT", "text": text}
+                            for c, text in self.posts if c == channel]
+            return web.json_response({"ok": True, "messages": messages[-50:]})
+        return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
+
+
+def main() -> None:
+    """`python tests/scheduler/slack_standin.py --rate N`: serve until killed; prints the port; GET /stats."""
+    import argparse
+    import json
+    import sys
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rate", type=float, default=100_000.0)
+    args = parser.parse_args()
+    standin = SlackStandIn(rate=args.rate)
+
+    async def stats(_request: web.Request) -> web.Response:
+        with standin._lock:
+            channels = Counter(c for c, _ in standin.posts)
+            return web.json_response({"posts": len(standin.posts), "recipients": len(channels),
+                                      "max_per_recipient": max(channels.values(), default=0),
+                                      "rate_limited": standin.rate_limited,
+                                      "first": standin.first_post, "last": standin.last_post})
+
+    async def start() -> None:
+        app = web.Application()
+        app.router.add_get("/stats", stats)
+        app.router.add_post("/api/{method}", standin._handle)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        print(json.dumps({"port": site._server.sockets[0].getsockname()[1]}), flush=True)  # type: ignore[union-attr]
+        await asyncio.Event().wait()
+
+    sys.exit(asyncio.run(start()))
+
+
+if __name__ == "__main__":
+    main()
