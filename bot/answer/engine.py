@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from bot.answer.classifier import features
 from bot.answer.index import FaqQuestion, PackIndex, QueryTerm, Sentence
 from bot.answer.lexicon import OFF_TOPIC, ONLINE
 from bot.answer.messages import message
@@ -26,10 +27,13 @@ FAQ_EXACT = 0.95             # a question this close to a FAQ phrasing goes to t
 FAQ_LEAD_SIMILARITY = 0.5     # above this, the FAQ answer leads the reply
 SECOND_SOURCE_RATIO = 0.6     # a second section is cited when it scores at least this share of the first
 MAX_SOURCES = 3
-PASSAGE_WEIGHT = 1.0         # the best single FAQ entry or paragraph of a section, on top of the section score
+PASSAGE_WEIGHT = 0.5         # the best single FAQ entry or paragraph of a section, on top of the section score
 GROUP_REST = 0.5            # alternatives of one word (synonyms, inflections) beyond the best count this much
 ESCALATE_BELOW = 0.35
 UNKNOWN_WORD_FACTOR = 1.2     # an unknown word weighs like a rare word: the pack does not know it
+NEAREST_WEIGHT = 0.5          # the classifier's nearest-example cosine, as a share of the best section score
+CENTROID_WEIGHT = 2.0         # the classifier's whole-section cosine, likewise
+EXPANSION_FEATURE = 0.5       # a synonym or inflection the question did not say counts this much in the classifier
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,9 @@ class AnswerEngine:
             factor = 1.0 if code == lang else OTHER_LANGUAGE_WEIGHT
             for sid, sim in faq_sim.items():
                 scores[sid] += factor * FAQ_BONUS * sim ** 2 * ceiling
+        nearest, centroid = self._classify(terms[lang], lang)
+        for sid in scores:
+            scores[sid] += ceiling * (NEAREST_WEIGHT * nearest.get(sid, 0.0) + CENTROID_WEIGHT * centroid.get(sid, 0.0))
         exact_sim, exact = faq_best
         if exact is not None and exact_sim >= FAQ_EXACT:
             # The pack itself says which section answers this question.
@@ -156,6 +163,18 @@ class AnswerEngine:
         ranked = sorted((_Ranked(sid, s) for sid, s in scores.items()),
                         key=lambda r: (-r.score, self.pack.sections[r.section_id].order))
         return ranked, faq_best
+
+    def _classify(self, query: list[QueryTerm], lang: str) -> tuple[dict[str, float], dict[str, float]]:
+        """The pack-trained classifier's (nearest-example, centroid) cosines for the question."""
+        said = [t for t in query if not t.expansion]
+        stems = [t.stem for t in said]
+        weights = [t.weight for t in said]
+        feats = features(stems, dict.fromkeys(t.word for t in said), weights)
+        for term in query:
+            if term.expansion:
+                key = "w:" + term.stem
+                feats[key] = max(feats.get(key, 0.0), EXPANSION_FEATURE * term.weight)
+        return self.index.languages[lang].classifier.scores(feats)
 
     def _faq_similarities(self, query: list[QueryTerm], code: str) -> dict[int, float]:
         """Cosine of the idf-weighted word sets of the question and each FAQ phrasing sharing a word."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz import process as fuzz_process
 
+from bot.answer.classifier import SectionClassifier, features
 from bot.answer.lexicon import BUILTIN_SYNONYMS, NEUTRAL_FALLBACK
 from bot.policy import Faq, PolicyPack
 from bot.text.tokens import ALL_STOPWORDS, fold, stemmer_for, words
@@ -38,6 +39,7 @@ VARIANT_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.7
 COMMON_IDF = 0.25  # a stem this common (in most sections) says nothing about the topic
 MIN_PART = 3
+LABEL_FIELDS = ("title", "keywords", "summary", "faq_q")  # the pack's own labelled examples of a section
 
 NEUTRAL_TOKENS = {
     "names": "qqcompany", "products": "qqproduct",
@@ -109,6 +111,7 @@ class LanguageIndex:
     synonym_starts: dict[str, list[tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
     faq_norms: list[float] = field(default_factory=list)
     max_idf: float = 1.0
+    classifier: SectionClassifier = field(default_factory=SectionClassifier)
     _unknown_cache: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
     _variant_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _initials: dict[str, list[str]] = field(default_factory=dict)
@@ -293,6 +296,9 @@ class PackIndex:
         fields: dict[str, dict[str, dict[str, float]]] = {}
         surface: dict[str, str] = {}
         passages: list[tuple[str, list[str]]] = []
+        all_feats: dict[str, dict[str, float]] = {}
+        examples: list[tuple[str, dict[str, float]]] = []
+        labels: dict[str, dict[str, float]] = {}
         for section in self.pack.sections.values():
             text = section.text(lang)
             index.section_ids.append(section.id)
@@ -305,17 +311,28 @@ class PackIndex:
                 "faq_a": [faq.answers[lang] for faq in section.faqs if lang in faq.answers],
             }
             per_field: dict[str, dict[str, float]] = {}
+            section_feats: dict[str, float] = defaultdict(float)
+            label_feats: dict[str, float] = defaultdict(float)
             for name, chunks in texts.items():
                 counter: dict[str, float] = defaultdict(float)
                 for chunk in chunks:
-                    for word in self.tokens(chunk):
-                        if word in ALL_STOPWORDS:
-                            continue
-                        stem = index.stem(word)
+                    content = [w for w in self.tokens(chunk) if w not in ALL_STOPWORDS]
+                    stems = [index.stem(w) for w in content]
+                    for word, stem in zip(content, stems, strict=True):
                         counter[stem] += 1.0
                         if not word.startswith("qq"):
                             surface.setdefault(word, stem)
+                    chunk_feats = features(stems, content)
+                    for feat, count in chunk_feats.items():
+                        section_feats[feat] += count
+                    if name in LABEL_FIELDS:
+                        for feat, count in chunk_feats.items():
+                            label_feats[feat] += count
+                        if name != "summary":
+                            examples.append((section.id, chunk_feats))
                 per_field[name] = counter
+            all_feats[section.id] = section_feats
+            labels[section.id] = label_feats
             fields[section.id] = per_field
             index.sentences[section.id] = [
                 Sentence(section.id, lang, i, s, frozenset(self._content_stems(index, s)))
@@ -336,6 +353,7 @@ class PackIndex:
         self._add_compound_parts(index, fields)
         self._score_terms(index, fields)
         self._score_passages(index, passages)
+        index.classifier = SectionClassifier.train(all_feats, examples, labels)
         postings: dict[str, list[int]] = defaultdict(list)
         for number, phrasing in enumerate(index.faq_questions):
             for stem in phrasing.stems:
