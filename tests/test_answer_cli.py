@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,13 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 
+
+@pytest.fixture(scope="module", autouse=True)
+def _private_index_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Cached indexes go to a temporary folder, not the user's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SMM_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
+        yield
 
 @pytest.fixture(scope="module")
 def pack_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

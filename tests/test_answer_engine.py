@@ -75,6 +75,13 @@ def make_pack(root: Path, *, company: dict | None = None, synonyms: dict | None 
     return root
 
 
+@pytest.fixture(autouse=True)
+def _private_index_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets its own index cache folder, so tests neither share nor leave cached indexes."""
+    monkeypatch.setenv("SMM_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("SMM_INDEX_CACHE", raising=False)
+
+
 @pytest.fixture
 def engine(tmp_path: Path) -> AnswerEngine:
     return AnswerEngine(load_pack(make_pack(tmp_path / "pack")))
@@ -195,3 +202,30 @@ def test_answers_are_a_few_plain_sentences(engine: AnswerEngine) -> None:
     assert "#" not in text and "\n" not in text
     assert 1 <= text.count(". ") + 1 <= 5
     assert textwrap.shorten(text, 600) == text
+
+
+def test_the_built_index_is_cached_per_pack_and_gives_the_same_answers(tmp_path: Path) -> None:
+    pack = load_pack(make_pack(tmp_path / "pack"))
+    first = AnswerEngine(pack)
+    second = AnswerEngine(pack)
+    assert not first.index.from_cache and second.index.from_cache
+    for question in ("Hoe sterk moet mijn wachtwoort zijn?", "Can I talk about Project Meel online?",
+                     "How do I book a meeting room for Friday?"):
+        assert second.answer(question) == first.answer(question)
+    other = load_pack(make_pack(tmp_path / "other", synonyms={"en": [["flurbinator", "password"]]}))
+    assert not AnswerEngine(other).index.from_cache  # another pack's content is another cache entry
+
+
+def test_the_cache_can_be_turned_off_and_an_unusable_folder_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = load_pack(make_pack(tmp_path / "pack"))
+    monkeypatch.setenv("SMM_INDEX_CACHE", "0")
+    AnswerEngine(pack)
+    assert not AnswerEngine(pack).index.from_cache
+    monkeypatch.delenv("SMM_INDEX_CACHE")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("SMM_CACHE_DIR", str(blocker / "cache"))
+    assert AnswerEngine(pack).answer("Should I turn on two-factor authentication?").sources[0].id == "account-security"
+    assert not AnswerEngine(pack).index.from_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from functools import cache
 
 import pytest
@@ -11,6 +12,14 @@ import yaml
 from bot.answer.engine import AnswerEngine
 from bot.config import bundled_policy_dir
 from bot.policy import CONTRACT_SECTION_IDS, PolicyPack, load_pack
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _private_index_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Cached indexes go to a temporary folder, not the user's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SMM_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
+        yield
 
 OTHER_COMPANY = {
     "name": "Zonnebloem Bakkerij B.V.",

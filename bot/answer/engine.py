@@ -45,9 +45,9 @@ class _Ranked:
 class AnswerEngine:
     """Answers questions from one policy pack. Build once (the index is built here), then call `answer`."""
 
-    def __init__(self, pack: PolicyPack) -> None:
+    def __init__(self, pack: PolicyPack, *, use_cache: bool = True) -> None:
         self.pack = pack
-        self.index = PackIndex(pack)
+        self.index = PackIndex(pack, use_cache=use_cache)
         smm = pack.company.social_media_manager
         self._smm = {"smm_name": smm.name, "smm_contact": smm.contact}
 

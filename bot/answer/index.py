@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz import process as fuzz_process
 
+from bot.answer import cache as index_cache
 from bot.answer.classifier import SectionClassifier, features
 from bot.answer.lexicon import BUILTIN_SYNONYMS, NEUTRAL_FALLBACK
 from bot.policy import Faq, PolicyPack
@@ -279,10 +280,19 @@ class NameNormaliser:
 class PackIndex:
     """The searchable form of a policy pack, in each of its languages."""
 
-    def __init__(self, pack: PolicyPack) -> None:
+    def __init__(self, pack: PolicyPack, *, use_cache: bool = True) -> None:
         self.pack = pack
         self.normalise = NameNormaliser(pack)
-        self.languages: dict[str, LanguageIndex] = {lang: self._build(lang) for lang in pack.languages}
+        key = pack.content_hash[:32]
+        cached = index_cache.load(key) if use_cache and key else None
+        if isinstance(cached, dict) and set(cached) == set(pack.languages):
+            self.languages: dict[str, LanguageIndex] = cached
+            self.from_cache = True
+        else:
+            self.languages = {lang: self._build(lang) for lang in pack.languages}
+            self.from_cache = False
+            if use_cache and key:
+                index_cache.save(key, self.languages)
 
     def tokens(self, text: str) -> list[str]:
         """The words of `text` with names made neutral, folded, stop words kept."""
