@@ -52,8 +52,10 @@ _STEMMER_NAMES = {"nl": "dutch", "en": "english"}
 
 def fold(text: str) -> str:
     """Lower-case `text` and drop accents ("Privé" -> "prive"), so spelling variants meet."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return _COMBINING_RE.sub("", decomposed)
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", lowered))
 
 
 def words(text: str) -> Iterator[str]:
@@ -62,8 +64,11 @@ def words(text: str) -> Iterator[str]:
     "collega's" gives "collega"; "two-factor" gives "two", "factor" and "twofactor", so a question
     written either way finds a text written the other way.
     """
-    for match in _TOKEN_RE.finditer(fold(text)):
-        token = match.group(0).replace("’", "'")
+    for token in _TOKEN_RE.findall(fold(text)):
+        if token.isalnum():  # the common case: a plain word
+            yield token
+            continue
+        token = token.replace("’", "'")
         if token.endswith("'s"):
             token = token[:-2]
         if "'" in token:
