@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import time
 from typing import Any
@@ -18,6 +20,8 @@ from handlers.messages import t
 
 log = logging.getLogger(__name__)
 
+SEEN_TTL = 300.0  # seconds during which a user/conversation already recorded is not written again
+SEEN_MAX = 50_000
 QUESTION_COMMAND = "ask"
 HELP_COMMAND = "help"
 
@@ -47,6 +51,7 @@ class Dispatcher:
         self.services = services
         self.registry = registry
         self.metrics = metrics or Metrics()
+        self._seen: dict[tuple[str, str, str, str], tuple[float, str | None]] = {}
 
     async def dispatch(self, request: Request) -> list[Reply]:
         """Handle one request and return the replies to send back to the same conversation."""
@@ -61,7 +66,7 @@ class Dispatcher:
                 self.metrics.duplicates.labels(request.platform).inc()
                 outcome = "duplicate"
                 return []
-            stored_language = await self.services.db.run(_remember, request=request)
+            stored_language = await self._remember(request)
             if request.action is not None:
                 language = self._language(request, request.action.value, stored_language, detect=False)
                 spec = self.registry.action_for(request.action.id)
@@ -95,6 +100,26 @@ class Dispatcher:
         finally:
             self.metrics.requests.labels(request.platform, handler_name, outcome).inc()
             self.metrics.latency.labels(request.platform, handler_name).observe(time.perf_counter() - started)
+
+    async def _remember(self, request: Request) -> str | None:
+        """Record the user and conversation reference, at most once per `SEEN_TTL` seconds for an unchanged
+        conversation: a busy user's every message need not cost a database write."""
+        conv = request.conversation
+        key = (request.platform, request.user.id, conv.id, _reference_fingerprint(conv.reference))
+        now = time.monotonic()
+        cached = self._seen.get(key)
+        if cached is not None and now - cached[0] < SEEN_TTL:
+            return cached[1]
+        language = await self.services.db.run(_remember, request=request)
+        if len(self._seen) >= SEEN_MAX:
+            self._seen.clear()
+        self._seen[key] = (now, language)
+        return language
+
+    def forget_user(self, platform: str, user_id: str) -> None:
+        """Drop cached facts about a user (call after changing their stored preferences)."""
+        for key in [k for k in self._seen if k[0] == platform and k[1] == user_id]:
+            del self._seen[key]
 
     def _route(self, text: str) -> tuple[CommandSpec, str]:
         word, rest = split_command(text)
@@ -137,6 +162,12 @@ def _as_list(result: Any) -> list[Reply]:
     if isinstance(result, Reply):
         return [result]
     return list(result)
+
+
+def _reference_fingerprint(reference: dict[str, Any] | None) -> str:
+    if not reference:
+        return ""
+    return hashlib.sha1(json.dumps(reference, sort_keys=True, default=str).encode(), usedforsecurity=False).hexdigest()
 
 
 def _remember(*, session: Any, request: Request) -> str | None:
