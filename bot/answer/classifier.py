@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 CHAR_N = 4
 CHAR_WEIGHT = 0.35   # a character n-gram counts this much of a word (there are many per word)
-BIGRAM_WEIGHT = 1.5  # a phrase of two words says more than its words apart
+BIGRAM_WEIGHT = 2.5  # a phrase of two words says more than its words apart
 MIN_IDF = 0.05
 
 
