@@ -3,13 +3,30 @@ loopback port, the Bot Connector stand-in, and a local OpenID/JWKS server. Nothi
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import socket
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 from aiohttp import web
 from teams_support import FakeConnector, KeyServer, TeamsHarness, running_bot, serve
 
 from bot.config import Settings
+
+
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Name lookups of anything but loopback fail, so a test that would reach login.botframework.com or
+    Entra ID fails loudly instead of depending on the network."""
+    real = socket.getaddrinfo
+
+    def loopback_only(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host not in ("127.0.0.1", "localhost", "::1", None):
+            raise OSError(f"a Teams test tried to reach {host!r}")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", loopback_only)
+    yield
 
 
 @pytest.fixture

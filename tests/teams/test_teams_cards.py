@@ -36,7 +36,8 @@ from bot.core.types import (
 INPUTS = [
     "Mag ik onder werktijd op LinkedIn?",
     "Can I share a photo of the new store on Instagram?",
-    "Wat is de hoofdstad van Peru?",  # not in the policy: offers the social media manager
+    "Wat is de hoofdstad van Peru?",  # not in the policy: may offer the social media manager
+    "Mag ik een TikTok-dansje met een klant in de winkel opnemen voor een goed doel?",
     "review Trots op ons team! Morgen om 9 uur open in Groningen.",
     "review Morgen lanceren we Project Vuurtoren! Zuiderzon kan inpakken, die prutsers. Bel 06-12345678.",
     "review We are thrilled: **Noordlicht Plus** [launch](https://evil.example) <at>everyone</at> "
@@ -76,8 +77,10 @@ async def test_every_reply_the_handlers_give_renders_as_valid_cards(bot_app: Any
                 _assert_sendable(reply)
                 buttons += [(b.action_id, b.value) for e in reply.elements if isinstance(e, Actions)
                             for b in e.buttons]
-    assert {action_id for action_id, _ in buttons} >= {"smm.feedback.up", "smm.feedback.down", "smm.escalate"}
-    for action_id, value in [*buttons, ("smm.unknown", "1"), ("smm.feedback.up", "not-a-number")]:
+    assert {action_id for action_id, _ in buttons} >= {"smm.feedback.up", "smm.feedback.down"}
+    # Whether an off-topic question escalates is the answer engine's call; press the manager button either way.
+    extra = [("smm.escalate", "1"), ("smm.unknown", "1"), ("smm.feedback.up", "not-a-number")]
+    for action_id, value in [*buttons, *extra]:
         for reply in await dispatcher.dispatch(_request(action=Action(action_id, value))):
             _assert_sendable(reply)
 
