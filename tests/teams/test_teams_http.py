@@ -300,3 +300,23 @@ async def test_not_json_is_refused(teams: TeamsHarness) -> None:
     async with teams.http.post(teams.base_url + "/api/messages", data=b"hello",
                                headers={"Content-Type": "text/plain", **teams.auth()}) as response:
         assert response.status == 415
+
+
+# Keys a day old are refreshed in the background: with the key endpoint hanging, requests still go through.
+async def test_stale_keys_are_used_while_the_refresh_hangs(teams: TeamsHarness) -> None:
+    assert teams.keys is not None and teams.component.validator is not None
+    status, _ = await teams.post(teams.payload("message_personal.json", TEXT="help"))
+    assert status == 201
+    teams.keys.hang = True
+    teams.component.validator._keys.fetched_at -= 2 * 24 * 3600  # make the cached keys stale
+
+    started = time.perf_counter()
+    status, _ = await teams.post(teams.payload("message_personal.json", TEXT="help"))
+
+    assert status == 201
+    assert time.perf_counter() - started < 1.0  # did not wait for the 1 s key timeout
+    for _ in range(50):  # the refresh was attempted, in the background
+        if teams.keys.fetches == 2:
+            break
+        await asyncio.sleep(0.02)
+    assert teams.keys.fetches == 2

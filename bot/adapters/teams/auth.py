@@ -68,6 +68,7 @@ class TokenValidator:
         self._lock = asyncio.Lock()
         self._last_attempt = 0.0
         self._last_failure = 0.0
+        self._background: asyncio.Task[None] | None = None
 
     @property
     def cached_keys(self) -> int:
@@ -111,6 +112,11 @@ class TokenValidator:
         cached = self._keys.keys.get(kid)
         stale = now - self._keys.fetched_at > KEY_REFRESH_SECONDS
         if cached is not None and not stale:
+            return cached
+        if cached is not None:
+            # Stale but known: answer now, refresh in the background (no request waits on the key endpoint).
+            if self._background is None or self._background.done():
+                self._background = asyncio.create_task(self._refresh())
             return cached
         may_refresh = stale or now - self._keys.fetched_at > UNKNOWN_KID_REFRESH_SECONDS
         if may_refresh:
