@@ -114,7 +114,8 @@ def test_custom_section_is_accepted_and_disabled_section_is_dropped(pack_copy: P
     custom.mkdir()
     for lang, title in (("nl", "Evenementen"), ("en", "Events")):
         (custom / f"{lang}.md").write_text(
-            f"---\ntitle: {title}\ncustom: true\n---\nPosting from company events is welcome; ask {{smm_name}} first.\n",
+            f"---\ntitle: {title}\ncustom: true\n---\n"
+            "Posting from company events is welcome; ask {smm_name} first.\n",
             encoding="utf-8")
     pack_yaml = pack_copy / "pack.yaml"
     pack_yaml.write_text(pack_yaml.read_text(encoding="utf-8").replace(

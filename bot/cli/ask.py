@@ -9,7 +9,7 @@ import typer
 from bot.answer.types import Answer
 from bot.cli.app import app
 from bot.cli.common import EXIT_USAGE, PolicyDirOption, fail, load_pack_or_exit, settings_for
-from bot.cli.io import InputError, read_jsonl, stdin_text, validate_text, write_json_line
+from bot.cli.io import read_jsonl, single_input, stdin_text, write_json_line
 
 MAX_QUESTION_CHARS = 4000
 
@@ -26,10 +26,14 @@ def render_answer_text(answer: Answer) -> str:
 
 @app.command()
 def ask(
-    question: Annotated[list[str] | None, typer.Argument(help="The question, e.g. \"mag ik onder werktijd op LinkedIn?\"")] = None,
+    question: Annotated[
+        list[str] | None, typer.Argument(help="The question, e.g. \"mag ik onder werktijd op LinkedIn?\"")
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object (CONTRACT.md, section 3).")] = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read one question per line from standard input.")] = False,
-    lang: Annotated[str | None, typer.Option("--lang", help="Answer in nl or en instead of the question's language.")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Answer in nl or en instead of the question's language.")
+    ] = None,
     policy_dir: PolicyDirOption = None,
 ) -> None:
     """Answer a question about the social media protocol, with the sections it comes from."""
@@ -50,13 +54,7 @@ def ask(
         return
     if not question:
         fail('give a question, e.g. smm ask "mag ik onder werktijd op LinkedIn?"', EXIT_USAGE)
-    try:
-        text = validate_text(" ".join(question), what="question", max_chars=MAX_QUESTION_CHARS)
-    except InputError as exc:
-        if json_out:
-            write_json_line({"error": str(exc)})
-            raise typer.Exit(EXIT_USAGE) from None
-        fail(str(exc))
+    text = single_input(" ".join(question), what="question", max_chars=MAX_QUESTION_CHARS, json_out=json_out)
     answer = engine.answer(text, language=lang)
     if json_out:
         write_json_line(answer.to_json())

@@ -79,3 +79,17 @@ def write_json_line(obj: dict[str, Any], stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
     out.write(json.dumps(obj, ensure_ascii=False) + "\n")
     out.flush()
+
+
+def single_input(text: str, *, what: str, max_chars: int, json_out: bool) -> str:
+    """Validate one command-line input; on a problem print it (as JSON with --json) and exit with code 2."""
+    import typer
+
+    try:
+        return validate_text(text, what=what, max_chars=max_chars)
+    except InputError as exc:
+        if json_out:
+            write_json_line({"error": str(exc)})
+        else:
+            typer.echo(f"smm: {exc}", err=True)
+        raise typer.Exit(2) from None

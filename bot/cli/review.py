@@ -13,7 +13,7 @@ import typer
 
 from bot.cli.app import app
 from bot.cli.common import EXIT_USAGE, PolicyDirOption, fail, load_pack_or_exit, settings_for
-from bot.cli.io import InputError, read_jsonl, stdin_text, validate_text, write_json_line
+from bot.cli.io import InputError, read_jsonl, single_input, stdin_text, validate_text, write_json_line
 
 if TYPE_CHECKING:
     from bot.review.engine import ReviewEngine
@@ -189,13 +189,7 @@ def review(
     if not post:
         fail('give a post, e.g. smm review "Trots op ons team!"', EXIT_USAGE)
     text = " ".join(post)
-    try:
-        validate_text(text, what="post", max_chars=MAX_POST_CHARS)
-    except InputError as exc:
-        if json_out:
-            write_json_line({"error": str(exc)})
-            raise typer.Exit(EXIT_USAGE) from None
-        fail(str(exc))
+    single_input(text, what="post", max_chars=MAX_POST_CHARS, json_out=json_out)
     result = engine.review(text, language=lang)
     if json_out:
         write_json_line(result.to_json())
