@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.answer.classifier import features
 from bot.answer.index import FaqQuestion, PackIndex, QueryTerm, Sentence
-from bot.answer.lexicon import OFF_TOPIC, ONLINE
+from bot.answer.lexicon import MEDIUM_ONLINE, OFF_TOPIC, ONLINE, WEAK_ONLINE
 from bot.answer.messages import message
 from bot.answer.types import Answer, Source
 from bot.policy import PolicyPack
@@ -70,16 +70,25 @@ class AnswerEngine:
         ranked, faq_best = self._rank(terms, lang)
         top = ranked[0]
         second = ranked[1].score if len(ranked) > 1 else 0.0
-        coverage = self._coverage(content, terms, top.section_id, lang)
+        # What the question is about: being online (platforms, posting, the press) or the office (pay,
+        # leave, IT, facilities). An office word outweighs the words that are only sometimes about being
+        # online (a password, a message, the news), and then only the question's other words count as
+        # evidence that the section answers it.
+        off_topic = [w for w in content if w in OFF_TOPIC]
+        pairs = [(a, b) for a, b in zip(content, content[1:], strict=False) if a + b in OFF_TOPIC.exact]
+        off_topic += [a + b for a, b in pairs] + [w for pair in pairs for w in pair]
+        strong = [w for w in content if w in ONLINE and w not in OFF_TOPIC]
+        medium = [w for w in content if w in MEDIUM_ONLINE and w not in OFF_TOPIC]
+        weak = [w for w in content if w in WEAK_ONLINE and w not in OFF_TOPIC]
+        online = bool(strong) or (bool(weak or medium) and not off_topic)
+        office = bool(off_topic) and not strong
+        coverage = self._coverage(content, terms, top.section_id, lang,
+                                  exclude=frozenset(off_topic) if office else frozenset())
         margin = (top.score - second) / top.score if top.score > 0 else 0.0
-        online = any(w in ONLINE for w in content)
-        topic = self.index.languages[lang].topic_stems
-        stem = self.index.languages[lang].stem
-        off_topic = [w for w in content if w in OFF_TOPIC and stem(w) not in topic]
-        confidence = self._confidence(coverage, margin, top.score, online, bool(off_topic))
+        confidence = self._confidence(coverage, margin, top.score, online, office, bool(medium))
         details = {
             "coverage": round(coverage, 3), "margin": round(margin, 3), "score": round(top.score, 3),
-            "online": online, "off_topic": off_topic,
+            "online": online, "off_topic": off_topic, "faq": round(faq_best[0], 3),
             "ranking": [(r.section_id, round(r.score, 3)) for r in ranked[:5]],
         }
         if confidence < ESCALATE_BELOW:
@@ -195,9 +204,13 @@ class AnswerEngine:
         return {n: v / (q_norm * index.faq_norms[n]) for n, v in shared.items() if v > 0 and index.faq_norms[n]}
 
     def _coverage(
-        self, content: list[str], terms: dict[str, list[QueryTerm]], section_id: str, lang: str
+        self, content: list[str], terms: dict[str, list[QueryTerm]], section_id: str, lang: str,
+        exclude: frozenset[str] = frozenset(),
     ) -> float:
-        """Share of the question's words (weighted by rarity) that the best section speaks about."""
+        """Share of the question's words (weighted by rarity) that the best section speaks about.
+
+        Words in `exclude` count in the question's total but never as spoken about.
+        """
         total = matched = 0.0
         by_word: dict[str, list[tuple[str, QueryTerm]]] = {}
         for code, query in terms.items():
@@ -212,19 +225,24 @@ class AnswerEngine:
             weight = max(self.index.languages[code].idf.get(t.stem, 0.0) for code, t in known)
             total += weight
             stems = {code: self.index.languages[code].section_stems.get(section_id, frozenset()) for code in terms}
-            if any(t.stem in stems[code] for code, t in known):
+            if word not in exclude and any(t.stem in stems[code] for code, t in known):
                 matched += weight
         return matched / total if total else 0.0
 
     @staticmethod
-    def _confidence(coverage: float, margin: float, score: float, online: bool, off_topic: bool) -> float:
-        """0..1: mostly coverage, helped by a clear lead over the next section and by an online topic."""
+    def _confidence(
+        coverage: float, margin: float, score: float, online: bool, off_topic: bool, shown: bool = False
+    ) -> float:
+        """0..1: mostly coverage, helped by a clear lead over the next section and by an online topic.
+
+        An office topic costs confidence, a little less when something is shown or shared (`shown`).
+        """
         strength = score / (score + 3.0)
         value = 0.55 * coverage + 0.2 * margin * strength + 0.25 * strength
         if online:
             value += 0.2
         elif off_topic:
-            value -= 0.3
+            value -= 0.2 if shown else 0.3
         return max(0.0, min(1.0, value))
 
     # -- composing --------------------------------------------------------------------------------
