@@ -9,7 +9,6 @@ import sys
 from typing import Annotated
 
 import typer
-from aiohttp import web
 
 from bot.cli.app import app as cli
 from bot.cli.common import EXIT_POLICY, PolicyDirOption, fail, settings_for
@@ -36,6 +35,8 @@ def _build(settings: Settings, *, with_components: bool) -> object:
 
 
 async def _serve(settings: Settings) -> None:
+    from aiohttp import web  # deferred: keeps the other commands' start-up fast
+
     from bot.adapters.console import ConsoleAdapter
     from bot.app import BotApp, make_web_app
 
