@@ -38,13 +38,16 @@ SECTIONS: dict[str, str] = {
 }
 
 MAX_FINDINGS_PER_RULE = 25
+# Who an insult can be aimed at; "people" ("die mensen", "these people") only in a post about work.
+TARGET_CATEGORIES = ("employer", "colleague", "customer", "competitor", "people")
 TARGET_WINDOW = 8  # tokens between an insult and what it is aimed at
 NEAR = 6
 
 # Promotional offers written with digits and symbols, which word lists cannot express.
 _OFFER_RE = re.compile(
     r"\d{1,3} ?% ?(?:korting|off|discount)\b|\b\d ?\+ ?\d(?: gratis| free)?\b|\b\d-for-\d\b|\b\d for \d\b"
-    r"|€ ?\d|\d ?€|\$\d|\bEUR ?\d",
+    r"|€ ?\d|\d ?€|\$\d|\bEUR ?\d"
+    r"|\b(?:10|11|100) ?/ ?10\b|\b5 ?/ ?5\b|⭐{4,}",
     re.IGNORECASE,
 )
 _PUBLISHED_RE = re.compile(
@@ -94,10 +97,10 @@ class ReviewEngine:
         groups["code_names"] = (_quote_all(_labelled(company.confidential_terms, "code")))
 
         targets: list[tuple[str, str]] = []
-        for category in ("employer", "colleague", "customer", "competitor"):
+        for category in TARGET_CATEGORIES:
             targets += _labelled(lex.get("targets", category), category)
         self._target_words = frozenset(
-            e.rstrip("*").lower() for c in ("employer", "colleague", "customer", "competitor")
+            e.rstrip("*").lower() for c in TARGET_CATEGORIES
             for e in lex.get("targets", c) if " " not in e and len(e.rstrip("*")) >= 3
         )
         groups["targets"] = (targets)
@@ -114,6 +117,8 @@ class ReviewEngine:
         groups["groups"] = (_labelled(lex.get("discrimination", "groups"), "group"))
         groups["cues"] = (_labelled(lex.get("discrimination", "cues"), "cue"))
         groups["exclusion"] = (_labelled(lex.get("discrimination", "exclusion"), "exclusion"))
+        groups["group_cues"] = (_labelled(lex.get("discrimination", "group_cues"), "cue"))
+        groups["counter"] = (_labelled(lex.get("discrimination", "counter_speech"), "counter"))
 
         conf = "confidential"
         groups["confidential"] = (
@@ -159,6 +164,7 @@ class ReviewEngine:
             + [(e, "weak") for e in weak if e not in set(lex.get("sensitive", "topics"))]
         )
         groups["work_context"] = (_labelled(lex.get("sensitive", "work_context"), "work"))
+        groups["deals"] = (_labelled(lex.get("sensitive", "company_deals"), "deal"))
 
         self._targets = PhraseMatcher(groups["targets"])
         self._matcher = MultiMatcher(groups)
@@ -199,6 +205,7 @@ class _Run:
         self.company_hits = self.hits["company"]
         self.own_hits = [h for h in self.company_hits if h.label in ("company", "product")]
         self.company_sentences = {self.tokens[h.first].sentence for h in self.own_hits}
+        self._work: bool | None = None
 
     # -------------------------------------------------------------- helpers
 
@@ -428,6 +435,8 @@ class _Run:
         """Insults aimed at the employer, colleagues, customers or competitors."""
         e = self.e
         targets = self.hits["targets"] + self.company_hits
+        if not self._about_work():
+            targets = [t for t in targets if t.label != "people"]
         spans: list[tuple[int, int]] = []
         for hit in self.hits["insults"]:
             candidates = [t for t in targets if t.last < hit.first or t.first > hit.last]
@@ -455,6 +464,13 @@ class _Run:
                              target=self._category_name(category))
                     break
         return spans
+
+    def _about_work(self) -> bool:
+        """Whether the post is about work or the company (its names, or work words)."""
+        if self._work is None:
+            self._work = bool(self.own_hits) or bool(self.hits["work_context"]) or any(
+                t.label != "people" for t in self.hits["targets"])
+        return self._work
 
     def _sentence_length(self, hit: Hit) -> int:
         sentence = self.sentence(hit)
@@ -501,13 +517,22 @@ class _Run:
             return
         cues = self.hits["cues"] + self.hits["insults"]
         exclusions = self.hits["exclusion"]
+        after = self.hits["group_cues"]
+        # A sentence against racism, hate or exclusion names groups and cues without generalising.
+        counter = {self.sentence(h) for h in self.hits["counter"]}
         for hit in groups:
             before = [x for x in exclusions if 0 <= hit.first - x.last - 1 <= 1]
             if before:
                 self.add("discrimination", "discriminatory", *self.joined(before[0], hit))
                 continue
+            if self.sentence(hit) in counter:
+                continue
             cue = self.near(hit, [c for c in cues if c.first > hit.last or c.last < hit.first], 25, sentences=1)
-            if cue is not None and self.sentence(cue) >= self.sentence(hit):
+            if cue is not None and self.sentence(cue) >= self.sentence(hit) and self.sentence(cue) not in counter:
+                self.add("discrimination", "discriminatory", *self.joined(hit, cue))
+                continue
+            cue = self.near(hit, [c for c in after if c.first > hit.last], 10)
+            if cue is not None:
                 self.add("discrimination", "discriminatory", *self.joined(hit, cue))
 
     def profanity(self, insult_spans: list[tuple[int, int]]) -> None:
@@ -554,6 +579,11 @@ class _Run:
                 self.add("speaking-on-behalf", "official", *self.joined(hit, anchor))
 
     def sensitive(self) -> None:
+        companies = [h for h in self.company_hits if h.label in ("company", "competitor")]
+        for hit in self.hits["deals"]:
+            # "RailCo wants to take us over": a takeover near the company's or a competitor's name.
+            if self.near(hit, companies, 8) is not None:
+                self.add("sensitive-topic", "sensitive", *self.span(hit))
         hits = self.hits["topics"]
         if not hits:
             return
@@ -561,7 +591,7 @@ class _Run:
         for hit in hits:
             if hit.label == "weak":
                 if context is None:
-                    context = bool(self.own_hits) or bool(self.hits["work_context"])
+                    context = self._about_work()
                 if not context:
                     continue
             self.add("sensitive-topic", "sensitive", *self.span(hit))

@@ -22,9 +22,9 @@ LEXICON_LANGUAGES: tuple[str, ...] = ("nl", "en")
 # file stem -> the lists it must have. Every list maps a language to a list of entries.
 SCHEMA: dict[str, tuple[str, ...]] = {
     "insults": ("insults", "compound_prefixes"),
-    "targets": ("employer", "colleague", "customer", "competitor"),
+    "targets": ("employer", "colleague", "customer", "competitor", "people"),
     "profanity": ("profanity",),
-    "discrimination": ("slurs", "phrases", "groups", "cues", "exclusion"),
+    "discrimination": ("slurs", "phrases", "groups", "cues", "exclusion", "group_cues", "counter_speech"),
     "confidential": (
         "unreleased", "launch", "launch_dates", "new_product", "internal", "documents", "financial",
         "unpublished", "figure_change", "customer_data", "photo", "screen_objects",
@@ -32,8 +32,12 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "personal": ("roles", "customer_roles", "private_details", "street_suffixes"),
     "promotion": ("promo", "praise", "disclosure"),
     "speaking-on-behalf": ("official", "with_company", "company_words"),
-    "sensitive": ("topics", "work_context", "weak_topics"),
+    "sensitive": ("topics", "work_context", "weak_topics", "company_deals"),
 }
+
+# Lists added later: a company's own copy of the file may leave them out (then they are empty).
+OPTIONAL_LISTS = {("targets", "people"), ("sensitive", "company_deals"), ("discrimination", "group_cues"),
+                  ("discrimination", "counter_speech")}
 
 # Lists whose entries are plain word endings or prefixes, not phrases in the entry syntax.
 PLAIN_LISTS = {("insults", "compound_prefixes"), ("personal", "street_suffixes")}
@@ -168,7 +172,7 @@ def _load_file(path: Path, stem: str, problems: list[Problem]) -> dict[str, dict
             per_lang[str(lang)] = tuple(clean)
         result[name] = per_lang
     for name in allowed:
-        if name not in result and name not in data:
+        if name not in result and name not in data and (stem, name) not in OPTIONAL_LISTS:
             problems.append(Problem(path, None, f"list `{name}` is missing", f"add `{name}: {{nl: [], en: []}}`"))
     return result
 

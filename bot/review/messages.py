@@ -169,6 +169,7 @@ TARGETS: dict[str, tuple[str, str]] = {
     "colleague": ("collega's", "colleagues"),
     "customer": ("klanten", "customers"),
     "competitor": ("een concurrent", "a competitor"),
+    "people": ("mensen met wie je via je werk te maken hebt", "people you deal with through work"),
 }
 
 SUMMARY: dict[str, tuple[str, str]] = {
