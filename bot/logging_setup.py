@@ -28,12 +28,13 @@ class ContextFormatter(logging.Formatter):
         return base + ("".join(f" {k}={v}" for k, v in context.items()) if context else "")
 
 
-def configure_logging(level: str = "INFO", *, as_json: bool = False) -> None:
-    """Configure the root logger once, at the entry point."""
-    handler = logging.StreamHandler()
+def configure_logging(level: str = "INFO", *, as_json: bool = False, file: str | None = None) -> None:
+    """Configure the root logger once, at the entry point: to standard error, or to `file` (used while the
+    terminal is busy with the chat, so log lines do not interleave with the conversation)."""
+    handler: logging.Handler = logging.FileHandler(file, encoding="utf-8") if file else logging.StreamHandler()
     handler.setFormatter(ContextFormatter(as_json=as_json))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("aiohttp.access", "alembic.runtime.migration", "apscheduler.executors.default"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    for noisy in ("aiohttp.access", "alembic", "apscheduler"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))

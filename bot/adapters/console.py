@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import os
 import sys
 from typing import Any, TextIO
 
@@ -35,10 +36,11 @@ class ConsoleAdapter:
         self._buttons: list[Button] = []
         self._task: asyncio.Task[None] | None = None
         self.sent: list[tuple[Target, Reply]] = []
+        self.locale = _terminal_locale()
 
     def request(self, line: str) -> Request:
         """The neutral request for one typed line (`#N` presses button N of the last reply)."""
-        user = UserRef(PLATFORM, self.user_id)
+        user = UserRef(PLATFORM, self.user_id, locale=self.locale)
         conversation = ConversationRef(PLATFORM, f"console:{self.user_id}", "direct")
         stripped = line.strip()
         if stripped.startswith("#") and stripped[1:].isdigit():
@@ -121,3 +123,13 @@ def _default_user() -> str:
         return getpass.getuser()
     except Exception:
         return "console-user"
+
+
+def _terminal_locale() -> str | None:
+    """The terminal's language (LC_ALL, LC_MESSAGES or LANG, e.g. `nl_NL.UTF-8`), used when a message such as
+    `help` does not show which language the user writes in."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value and value not in ("C", "POSIX") and not value.startswith(("C.", "POSIX.")):
+            return value.split(".")[0]
+    return None

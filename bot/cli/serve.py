@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import signal
 import sys
 from typing import Annotated
@@ -15,6 +16,8 @@ from bot.cli.common import EXIT_POLICY, PolicyDirOption, fail, settings_for
 from bot.config import Settings
 from bot.core.errors import StartupError
 from bot.policy import PolicyError
+
+LOCAL_LOG_FILE = "smm.log"
 
 
 def _build(settings: Settings, *, with_components: bool) -> object:
@@ -94,7 +97,11 @@ def serve(policy_dir: PolicyDirOption = None) -> None:
     from bot.logging_setup import configure_logging
 
     settings = settings_for(policy_dir)
-    configure_logging(settings.log_level, as_json=settings.log_json)
+    local_chat = not settings.slack_enabled and not settings.teams_app_id and sys.stdin.isatty()
+    log_file = LOCAL_LOG_FILE if local_chat else None
+    configure_logging(settings.log_level, as_json=settings.log_json, file=log_file)
+    if log_file:
+        typer.echo(f"Logging to {log_file}.", err=True)
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_serve(settings))
 
@@ -111,7 +118,9 @@ def chat(
     from bot.logging_setup import configure_logging
 
     settings = settings_for(policy_dir)
-    configure_logging("WARNING")
+    configure_logging(settings.log_level, file=LOCAL_LOG_FILE if sys.stdin.isatty() else None)
+    if not sys.stdin.isatty():
+        logging.getLogger().setLevel(logging.ERROR)  # piped chats: keep standard error for real problems
     bot_app = _build(settings, with_components=False)
     assert isinstance(bot_app, BotApp)
     console = ConsoleAdapter(bot_app.dispatcher, user_id=user)

@@ -28,6 +28,7 @@ dit dat deze die daar hier nog al even heel erg veel weinig meer minder nu strak
 iets niets iemand niemand alles elk elke ieder iedere graag alsjeblieft bedankt dank mijzelf
 collega collega's werkgever klant klanten bedrijf werk thuis vandaag nieuwe nieuw mooi leuk
 ook zeker eigen hoe zit zit gaat doen doe gedaan mogelijk toegestaan privé zakelijk beleid verplicht verboden nodig
+hulp vraag profiel controleer beoordeel nakijken herinner herinnering aankondiging rapport uit aan
 """)
 
 _EN = _wordset("""
@@ -38,6 +39,7 @@ this that these those there here still already just very much many more less now
 yesterday something nothing someone anyone everyone everything each every please thanks thank
 colleague colleagues employer customer customers company work home new nice allowed private
 policy rules post posting share sharing okay ok yes
+ask remind announce report off
 """)
 
 
