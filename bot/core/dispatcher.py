@@ -78,8 +78,8 @@ class Dispatcher:
                 return _as_list(await spec.func(ctx, request.action))
             spec_cmd, args = self._route(request.text)
             handler_name = spec_cmd.name
-            # The arguments tell the language best; a bare command word ("hulp", "help") may still tell it.
-            language = self._language(request, args if args.strip() else request.text, stored_language, detect=True)
+            # The whole text, command word included ("hulp", "remind list"), tells the language to answer in.
+            language = self._language(request, request.text, stored_language, detect=True)
             ctx = self._context(request, language, handler_name)
             if spec_cmd.admin and not ctx.is_admin:
                 outcome = "refused"

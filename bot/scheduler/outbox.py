@@ -58,6 +58,15 @@ class WorkerOptions:
     max_rate_limited_attempts: int = 50
 
 
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A claimed row with its parsed payload (or the error parsing it) and when it was claimed."""
+
+    row: crud_schedule.Claimed
+    reply: Reply | Exception
+    claimed: float
+
+
 @dataclass
 class WorkerStats:
     sent: int = 0
@@ -105,18 +114,28 @@ class OutboxWorker:
                     await asyncio.wait_for(self._wake.wait(), timeout=self.options.poll_interval)
 
     async def drain(self, *, timeout: float = 30.0) -> None:
-        """Send until no row is due (tests and benchmarks)."""
+        """Send until no row is pending, waiting for rows put back for a retry (tests and benchmarks).
+
+        A pass that finds nothing due does not end the drain while rows wait for a Retry-After or a back-off:
+        it sleeps until the next one is due. Rows another (dead) worker left in 'sending' are reconciled
+        when they are older than `stale_after`; they do not keep the drain waiting."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if not await self.run_once():
+            if await self.run_once():
+                continue
+            due = await self.db.run(crud_schedule.next_pending_at)
+            if due is None:
                 return
+            now = utcnow()
+            wait = (due - (now if due.tzinfo is not None else now.replace(tzinfo=None))).total_seconds()
+            await asyncio.sleep(min(max(wait, 0.0) + 0.001, max(0.0, deadline - time.monotonic())))
         raise TimeoutError("the outbox did not drain in time")
 
     async def run_once(self) -> int:
         """Reconcile stale rows (now and then), then claim and send due rows until none are left; returns how
         many rows were handled."""
         handled = await self._reconcile_stale()
-        queue: asyncio.Queue[crud_schedule.Claimed | None] = asyncio.Queue(maxsize=self._batch_size() * 2)
+        queue: asyncio.Queue[_Item | None] = asyncio.Queue(maxsize=self._batch_size())
         producer = asyncio.create_task(self._produce(queue))
         consumers = [asyncio.create_task(self._consume(queue)) for _ in range(self.options.concurrency)]
         flusher = asyncio.create_task(self._flush_loop())
@@ -137,47 +156,70 @@ class OutboxWorker:
     # Internals ----------------------------------------------------------------------------------------------
 
     def _batch_size(self) -> int:
-        # About a second's worth of sends: rows waiting in the queue are 'sending' already, so keep it short.
+        # About half a second's worth of sends at the configured rates (at most 500): claimed rows waiting in
+        # the queue are 'sending' already, so keep the backlog short. One claim per batch keeps the per-row
+        # cost of claiming small, also on SQLite.
         total = sum(self.options.rates.values()) or self.options.default_rate
-        return max(10, min(500, int(total)))
+        return max(10, min(500, int(total / 2)))
 
-    async def _produce(self, queue: asyncio.Queue[crud_schedule.Claimed | None]) -> int:
+    async def _produce(self, queue: asyncio.Queue[_Item | None]) -> int:
         count = 0
         while self._stopping is None or not self._stopping.is_set():
             rows = await self.db.run(crud_schedule.claim, limit=self._batch_size())
             if not rows:
                 return count
             count += len(rows)
+            claimed = time.monotonic()
+            # An announcement's rows share one payload: parse each distinct payload once per batch.
+            parsed: dict[str, Reply | Exception] = {}
             for row in rows:
-                await queue.put(row)
+                reply = parsed.get(row.payload)
+                if reply is None:
+                    try:
+                        reply = reply_from_json(row.payload)
+                    except (ValueError, KeyError, TypeError) as exc:
+                        reply = exc
+                    parsed[row.payload] = reply
+                await queue.put(_Item(row, reply, claimed))
         return count
 
-    async def _consume(self, queue: asyncio.Queue[crud_schedule.Claimed | None]) -> None:
+    async def _consume(self, queue: asyncio.Queue[_Item | None]) -> None:
         while True:
-            row = await queue.get()
-            if row is None:
+            item = await queue.get()
+            if item is None:
                 return
-            await self._deliver(row)
+            await self._deliver(item)
 
-    async def _deliver(self, row: crud_schedule.Claimed) -> None:
-        target = Target(row.platform, "channel" if row.target_kind == "channel" else "user", row.target_id)
-        try:
-            reply = reply_from_json(row.payload)
-        except (ValueError, KeyError) as exc:
-            await self.db.run(crud_schedule.mark_failed, id=row.id, error=f"bad payload: {type(exc).__name__}")
+    async def _deliver(self, item: _Item) -> None:
+        row, reply = item.row, item.reply
+        if isinstance(reply, Exception):
+            await self.db.run(crud_schedule.mark_failed, id=row.id, error=f"bad payload: {type(reply).__name__}")
             self.stats.failed += 1
             return
-        bucket = self.limiter.bucket(row.platform)
-        await bucket.acquire()
+        target = Target(row.platform, "channel" if row.target_kind == "channel" else "user", row.target_id)
+        limit = self.limiter.bucket(row.platform)
+        await limit.acquire()
+        if time.monotonic() - item.claimed > self.options.stale_after / 2:
+            # Waited so long (a long Retry-After, a slow platform) that another worker might soon take the
+            # row for stale and send it too: hand it back instead of sending it.
+            limit.release()
+            await self.db.run(crud_schedule.mark_retry, id=row.id, error="claim expired before sending", at=utcnow())
+            self.stats.retried += 1
+            return
         try:
             await self.messenger.send(target, reply)
         except DeliveryError as exc:
-            await self._failed_send(row, exc, bucket.pause)
+            limit.release()
+            await self._failed_send(row, exc, limit.pause)
             return
-        except Exception as exc:  # a sender bug must not stop the worker
+        except BaseException as exc:
+            limit.release()
+            if not isinstance(exc, Exception):
+                raise  # cancelled: the row stays 'sending' and is reconciled like a crash
             log.exception("sender for %s raised unexpectedly (outbox row %s)", row.platform, row.id)
-            await self._failed_send(row, DeliveryError(type(exc).__name__), bucket.pause)
+            await self._failed_send(row, DeliveryError(type(exc).__name__), limit.pause)
             return
+        limit.release()
         self._acks.append(row.id)
         self.stats.sent += 1
 

@@ -107,6 +107,12 @@ def claim_stale(*, session: Session, older_than: timedelta, limit: int, now: dat
     return _claim(session, (c.state == SENDING) & (c.claimed_at < now - older_than), limit, now)
 
 
+def next_pending_at(*, session: Session) -> datetime | None:
+    """When the earliest 'pending' row is due (None: no row is pending)."""
+    due = session.execute(select(func.min(OUTBOX.c.next_attempt_at)).where(OUTBOX.c.state == PENDING)).scalar()
+    return due if isinstance(due, datetime) else None
+
+
 def mark_sent(*, session: Session, ids: Iterable[int], now: datetime | None = None) -> None:
     """Record that the platform accepted these messages."""
     id_list = list(ids)

@@ -1,13 +1,19 @@
 """A local stand-in for Slack's Web API: a real HTTP server on 127.0.0.1 (its own thread and event loop, so it
 outlives a killed worker) that answers auth.test, conversations.open, chat.postMessage and
-conversations.history, enforces a messages-per-second limit with 429 + Retry-After, and records every post."""
+conversations.history, enforces a messages-per-second limit with 429 + Retry-After, and records every post.
+
+The limit, stated exactly: at most `rate` chat.postMessage calls are *accepted* in any one-second interval (a
+sliding window over the arrival times of accepted posts; with a fractional rate, the whole part). A post above
+it is answered 429 with `Retry-After: 1` and is not recorded, like Slack, which documents about one message
+per second per channel with short bursts and answers 429 + Retry-After beyond that. A sliding window is the
+strictest reading of "N per second": a token bucket or a fixed window would let more through at a boundary.
 
 from __future__ import annotations
 
 import asyncio
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from typing import Any
 
 from aiohttp import web
@@ -20,8 +26,8 @@ class SlackStandIn:
         self.rate_limited = 0
         self.first_post: float | None = None
         self.last_post: float | None = None
-        self._tokens = max(1.0, rate / 20)
-        self._stamp = time.monotonic()
+        self.capacity = max(1, int(rate))
+        self._accepted: deque[float] = deque()  # arrival times of the posts accepted in the last second
         self._lock = threading.Lock()
         self._loop = asyncio.new_event_loop()
         self._runner: web.AppRunner | None = None
@@ -57,11 +63,13 @@ class SlackStandIn:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     def _take_token(self) -> bool:
+        """Accept one more post now if fewer than `capacity` were accepted within the last second."""
         now = time.monotonic()
-        self._tokens = min(max(1.0, self.rate / 20), self._tokens + (now - self._stamp) * self.rate)
-        self._stamp = now
-        if self._tokens >= 1.0:
-            self._tokens -= 1.0
+        accepted = self._accepted
+        while accepted and accepted[0] <= now - 1.0:
+            accepted.popleft()
+        if len(accepted) < self.capacity:
+            accepted.append(now)
             return True
         return False
 
@@ -115,7 +123,8 @@ def main() -> None:
             return web.json_response({"posts": len(standin.posts), "recipients": len(channels),
                                       "max_per_recipient": max(channels.values(), default=0),
                                       "rate_limited": standin.rate_limited,
-                                      "first": standin.first_post, "last": standin.last_post})
+                                      "first": standin.first_post, "last": standin.last_post,
+                                      "cpu_s": time.process_time()})
 
     async def start() -> None:
         app = web.Application()
