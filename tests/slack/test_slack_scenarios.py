@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 from bot.core.messenger import DeliveryError
@@ -88,6 +89,29 @@ async def test_forged_or_stale_signatures_are_refused_before_anything_runs(slack
     assert (forged.status, stale.status, unsigned.status) == (401, 401, 401)
     assert slack.api.calls == []
     assert slack.bot.services.db.call(crud.get_question, question_id=1) is None
+
+
+async def test_forged_or_stale_slash_commands_are_refused_too(slack: SlackHarness) -> None:
+    """`/smm` skips Bolt once signed correctly; a bad signature still gets Bolt's 401 and nothing runs."""
+    form = slack.load("command_smm_review.json")
+    forged = await slack.command(form, secret="not-the-signing-secret")
+    stale = await slack.command(form, timestamp=int(time.time()) - 6 * 60)
+    unsigned = await slack.command(form, signed=False)
+    tampered_body = urllib.parse.urlencode({**form, "text": "review something else"})
+    tampered = await slack.post(tampered_body, "application/x-www-form-urlencoded",
+                                headers=slack.sign(urllib.parse.urlencode(form)), signed=False)
+    await slack.settle()
+
+    assert (forged.status, stale.status, unsigned.status, tampered.status) == (401, 401, 401, 401)
+    assert slack.api.calls == []
+
+
+async def test_slacks_ssl_check_on_the_command_url_is_answered(slack: SlackHarness) -> None:
+    response = await slack.command({"ssl_check": "1", "token": "verification-token-unused"})
+    await slack.settle()
+
+    assert response.status == 200
+    assert slack.api.calls == []
 
 
 # (3) Slack's retry of the same event is answered once.
@@ -198,6 +222,19 @@ async def test_rate_limited_web_api_is_retried_and_the_answer_arrives_once(slack
     attempts = slack.api.attempts("chat.postMessage")
     assert [c.status for c in attempts] == [429, 200]
     assert len(slack.api.of("chat.postMessage")) == 1
+    assert time.monotonic() - started >= 1.0  # Retry-After was honoured
+
+
+async def test_a_rate_limited_response_url_is_retried_and_the_review_arrives_once(slack: SlackHarness) -> None:
+    form = slack.load("command_smm_review.json")
+    slack.api.rate_limit_once.add(form["response_url"].rsplit("/", 1)[-1])
+    started = time.monotonic()
+    assert (await slack.command(form)).status == 200
+    await slack.settle()
+
+    attempts = [c for c in slack.api.calls if c.path.startswith("/commands/")]
+    assert [c.status for c in attempts] == [429, 200]
+    assert attempts[1].body["response_type"] == "ephemeral"
     assert time.monotonic() - started >= 1.0  # Retry-After was honoured
 
 

@@ -5,13 +5,22 @@ Every listener acknowledges at once and does the slow work (answering, reviewing
 background task that the adapter tracks, so Slack always gets its answer within 3 seconds and `stop()` can
 wait for work in flight. Bolt runs with `process_before_response=True`: the listeners only acknowledge and
 spawn, which avoids Bolt's 10 ms polling loop for acknowledgements.
+
+`/smm` slash commands, the busiest request, skip Bolt over HTTP: once the signature checks out (the same
+`SignatureVerifier` Bolt uses: HMAC-SHA256 of the body, timestamp at most 5 minutes old) the command is
+acknowledged with an empty 200 and answered in the background, which is all Bolt's middleware and command
+listener would do for it, at a fraction of the cost per request (see bench/bench_slack.py). Anything else
+(events, button presses, Slack's ssl_check, a bad signature) goes through Bolt as before. Replies to a
+response_url are one JSON POST on the shared aiohttp session, retried on 429 and dropped connections.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
+import urllib.parse
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +33,8 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
 )
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
-from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.adapters.slack.payloads import (
     PLATFORM,
@@ -48,6 +57,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
+COMMAND = "/smm"
+FORM = "application/x-www-form-urlencoded"
+JSON_HEADERS = {"Content-Type": "application/json;charset=utf-8"}
+RESPONSE_URL_TIMEOUT = aiohttp.ClientTimeout(total=30)
+MAX_RETRY_AFTER = 60.0  # seconds: a response_url is valid for 30 minutes, but nobody waits longer than this
 DEFAULT_API_URL = "https://slack.com/api/"
 MAX_RETRIES = 3
 # Answers and reviews in progress at once. Acknowledgements never wait for this; bounding the work keeps them
@@ -116,14 +130,18 @@ class SlackAdapter:
             logger.setLevel(max(logger.getEffectiveLevel(), logging.INFO))
         self.client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(),
                                      base_url=api_base_url(settings.slack_api_url), retry_handlers=retry_handlers())
+        # attaching_function_token only serves Slack's custom workflow steps, which this app has none of.
         self.bolt = AsyncApp(client=self.client, signing_secret=signing_secret, process_before_response=True,
                              request_verification_enabled=not self.socket_mode,
+                             attaching_function_token_enabled=False,
                              logger=logging.getLogger("slack_bolt.smm"))
+        self._verifier = SignatureVerifier(signing_secret) if signing_secret and not self.socket_mode else None
+        # Bolt tries its listeners in this order: commands and buttons first, they must ack fastest.
+        self.bolt.command(COMMAND)(self._on_command)
+        self.bolt.action(re.compile(r"^smm\."))(self._on_action)
         self.bolt.event("message")(self._on_message)
         self.bolt.event("app_mention")(self._on_mention)
         self.bolt.event("app_home_opened")(self._on_home_opened)
-        self.bolt.command("/smm")(self._on_command)
-        self.bolt.action(re.compile(r"^smm\."))(self._on_action)
         self._session: aiohttp.ClientSession | None = None
         self._socket: Any = None
         self._tasks: set[asyncio.Task[None]] = set()
@@ -181,7 +199,18 @@ class SlackAdapter:
             await asyncio.wait(set(self._tasks), timeout=remaining)
 
     async def handle_http(self, request: web.Request) -> web.Response:
-        """`POST /slack/events`: events, slash commands and interactivity; Bolt checks the signature."""
+        """`POST /slack/events`: events, slash commands and interactivity. A correctly signed `/smm` command is
+        acknowledged here; everything else, including every request with a bad signature, goes to Bolt."""
+        if self._verifier is not None and request.content_type == FORM:
+            raw = (await request.read()).decode("utf-8")
+            if not raw.startswith("payload="):  # interactivity payloads go to Bolt
+                body = dict(urllib.parse.parse_qsl(raw, keep_blank_values=True))
+                timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
+                signature = request.headers.get("X-Slack-Signature", "")
+                if (body.get("command") == COMMAND and "ssl_check" not in body and timestamp.isdigit()
+                        and signature and self._verifier.is_valid(body=raw, timestamp=timestamp, signature=signature)):
+                    self._spawn(self._answer_command(body))
+                    return web.Response()  # the acknowledgement: an empty 200, as Bolt's ack() sends
         bolt_response = await self.bolt.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(bolt_response)
 
@@ -226,7 +255,6 @@ class SlackAdapter:
     async def _answer_event(self, body: dict[str, Any], bot_user_id: str | None) -> None:
         """A DM or mention: answer in the message's thread; private replies ephemeral outside a DM."""
         request = message_request(body, bot_user_id=bot_user_id or self.bot_user_id, workspace_url=self.workspace_url)
-        scoped = self._log(request, "event")
         try:
             replies = await self.dispatcher.dispatch(request)
             channel, thread_ts = request.conversation.id, request.conversation.thread_id
@@ -240,12 +268,12 @@ class SlackAdapter:
                     else:
                         await self.client.chat_postMessage(channel=channel, **kwargs)
         except Exception as exc:
-            scoped.error("could not answer a Slack event: %s", _describe(exc), exc_info=_unexpected(exc))
+            self._log(request, "event").error("could not answer a Slack event: %s", _describe(exc),
+                                              exc_info=_unexpected(exc))
 
     async def _answer_command(self, body: dict[str, Any]) -> None:
         """`/smm …`: replies through the command's response_url; private ones ephemeral."""
         request = command_request(body)
-        scoped = self._log(request, "command")
         try:
             for reply in await self.dispatcher.dispatch(request):
                 for message in render_reply(reply):
@@ -253,13 +281,12 @@ class SlackAdapter:
                     payload["response_type"] = "ephemeral" if reply.private else "in_channel"
                     await self._respond(body, request, payload, private=reply.private)
         except Exception as exc:
-            scoped.error("could not answer /smm: %s", _describe(exc), exc_info=_unexpected(exc))
+            self._log(request, "command").error("could not answer /smm: %s", _describe(exc), exc_info=_unexpected(exc))
 
     async def _answer_action(self, body: dict[str, Any]) -> None:
         """A button press: replies go ephemeral to the presser, or replace the original message when asked."""
         for pressed in body.get("actions") or []:
             request = action_request(body, pressed)
-            scoped = self._log(request, "action")
             try:
                 for reply in await self.dispatcher.dispatch(request):
                     for message in render_reply(reply):
@@ -270,17 +297,15 @@ class SlackAdapter:
                             payload.update(response_type="ephemeral", replace_original=False)
                         await self._respond(body, request, payload, private=True)
             except Exception as exc:
-                scoped.error("could not answer a button press: %s", _describe(exc), exc_info=_unexpected(exc))
+                self._log(request, "action").error("could not answer a button press: %s", _describe(exc),
+                                                   exc_info=_unexpected(exc))
 
     async def _respond(self, body: dict[str, Any], request: Request, payload: dict[str, Any], *, private: bool) -> None:
         """Post through the interaction's response_url; without one, ephemeral in the channel or a DM."""
         url = body.get("response_url")
         if url:
-            webhook = AsyncWebhookClient(url, session=self._session, retry_handlers=retry_handlers())
-            response = await webhook.send_dict(payload)
-            if response.status_code < 300:
-                return
-            raise DeliveryError(f"response_url answered {response.status_code}")
+            await self._post_response_url(url, payload)
+            return
         message = SlackMessage(payload["text"], payload["blocks"])
         channel = request.conversation.id
         if private and channel and request.conversation.kind != "direct":
@@ -288,6 +313,39 @@ class SlackAdapter:
         else:
             await self.client.chat_postMessage(channel=channel or await self._dm_channel(request.user.id),
                                                **message.as_kwargs())
+
+    async def _post_response_url(self, url: str, payload: dict[str, Any]) -> None:
+        """One JSON POST to a response_url on the shared session (no webhook client per reply). 429 waits for
+        Retry-After and tries again, up to MAX_RETRIES times; a dropped connection is retried twice."""
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if self._session is None:
+            self._session = aiohttp.ClientSession()
+            self.client.session = self._session
+        rate_limited = dropped = 0
+        while True:
+            try:
+                async with self._session.post(url, data=data, headers=JSON_HEADERS,
+                                              timeout=RESPONSE_URL_TIMEOUT) as response:
+                    await response.read()
+                    status = response.status
+                    retry_after = response.headers.get("Retry-After", "1")
+            except aiohttp.ClientConnectionError:
+                if dropped >= 2:
+                    raise
+                dropped += 1
+                await asyncio.sleep(0.5 * dropped)
+                continue
+            if status < 300:
+                return
+            if status == 429 and rate_limited < MAX_RETRIES:
+                rate_limited += 1
+                try:
+                    delay = float(retry_after)
+                except ValueError:
+                    delay = 1.0
+                await asyncio.sleep(min(max(delay, 0.0), MAX_RETRY_AFTER))
+                continue
+            raise DeliveryError(f"response_url answered {status}")
 
     async def _publish_home(self, user_id: str) -> None:
         """The App Home tab: what the bot does and its commands, in the user's language."""
