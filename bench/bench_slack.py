@@ -1,12 +1,19 @@
 """Benchmark the Slack adapter: signed `/smm review` slash commands against `smm serve`, beside a bare Bolt
 AsyncApp that only acknowledges, in the same run, on loopback.
 
-Run from the project's root:  .venv/bin/python bench/bench_slack.py [--requests N] [--concurrency C]
+Run from the project's root:  .venv/bin/python bench/bench_slack.py [--requests N] [--concurrency C] [--runs R]
 
-Both servers run as subprocesses on 127.0.0.1 and call a local stand-in for Slack's Web API (started here), so
-nothing reaches the internet. For each we measure the acknowledgement (the HTTP response Slack waits for, at
-most 3 s): requests per second and p50/p99 latency. For `smm serve` we also measure the end-to-end rate: until
-every review has been posted back through its response_url. Writes bench/results/slack.json.
+Three servers run as subprocesses on 127.0.0.1: `smm serve`, a bare Bolt AsyncApp whose only listener acks
+`/smm` with `process_before_response=True` (the adapter's setting, the fastest bare app) and the same with
+Bolt's default settings. A local stand-in for Slack's Web API and response_url hooks runs in a fourth process,
+so nothing reaches the internet and the load client (this process) does the same work for every server.
+
+Each run starts fresh servers, warms each up, then sends interleaved rounds (the order rotating) from the same
+client. For each server: acknowledgements per second (the HTTP response Slack waits for, at most 3 s) and
+p50/p99 latency to the acknowledgement. For `smm serve` also the end-to-end rate: from the first request of a
+round until every review has been posted back through its response_url. The report gives every run and the
+median of each figure and ratio (ack rps against each bare app, end to end against each) over the runs.
+Writes bench/results/slack.json. With only 2 cores the client, the stub and the server share the machine.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import json
 import os
 import platform
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,7 +37,6 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-from aiohttp import web
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "bench-signing-secret-0123456789abcdef"
@@ -74,38 +81,52 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+# Slack's side: the Web API and the response_url hooks, answering ok and counting the replies posted back. It runs
+# in a process of its own, so the load client's event loop does the same work for every server.
+STUB_API = """
+import sys
+from aiohttp import web
+
+replies = 0
+
+async def handle(request):
+    global replies
+    await request.read()
+    if request.path.startswith("/commands/"):
+        replies += 1
+        return web.Response(text="ok")
+    if request.path.endswith("auth.test"):
+        return web.json_response({"ok": True, "url": "https://bench.slack.com/", "team_id": "T0BENCH",
+                                  "user_id": "U0BENCHBOT", "bot_id": "B0BENCHBOT"})
+    return web.json_response({"ok": True, "ts": "1767190000.000100", "channel": "C0BENCH"})
+
+async def count(_request):
+    return web.Response(text=str(replies))
+
+app = web.Application()
+app.router.add_get("/count", count)
+app.router.add_get("/healthz", lambda _r: web.json_response({"status": "ok"}))
+app.router.add_route("POST", "/{tail:.*}", handle)
+web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), access_log=None, print=None)
+"""
+
+
 class StubApi:
-    """Slack's Web API and response_url hooks, answering ok; counts the replies posted back."""
+    """Handle on the stub process: its URL and the number of replies it has received."""
 
-    def __init__(self) -> None:
-        self.replies = 0
-        self.calls = 0
-        self.url = ""
-        self._runner: web.AppRunner | None = None
-
-    async def handle(self, request: web.Request) -> web.Response:
-        await request.read()
-        self.calls += 1
-        if request.path.startswith("/commands/"):
-            self.replies += 1
-            return web.Response(text="ok")
-        if request.path.endswith("auth.test"):
-            return web.json_response({"ok": True, "url": "https://bench.slack.com/", "team_id": "T0BENCH",
-                                      "user_id": "U0BENCHBOT", "bot_id": "B0BENCHBOT"})
-        return web.json_response({"ok": True, "ts": "1767190000.000100", "channel": "C0BENCH"})
-
-    async def start(self) -> None:
-        app = web.Application()
-        app.router.add_route("POST", "/{tail:.*}", self.handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        port = free_port()
-        await web.TCPSite(self._runner, "127.0.0.1", port).start()
+    def __init__(self, port: int) -> None:
         self.url = f"http://127.0.0.1:{port}"
+        self._session: aiohttp.ClientSession | None = None
 
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
+    async def replies(self) -> int:
+        if self._session is None:
+            self._session = aiohttp.ClientSession()
+        async with self._session.get(self.url + "/count") as resp:
+            return int(await resp.text())
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
 
 
 def signed(body: str) -> dict[str, str]:
@@ -182,50 +203,65 @@ def summary(chunks: list[dict[str, Any]]) -> dict[str, Any]:
 async def wait_replies(stub: StubApi, count: int, timeout: float = 120) -> None:
     """Until `count` replies have come back through response_urls (the reviews are done)."""
     deadline = time.monotonic() + timeout
-    while stub.replies < count and time.monotonic() < deadline:
+    while await stub.replies() < count:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"only {await stub.replies()} of {count} replies arrived")
         await asyncio.sleep(0.005)
 
 
-async def run(n: int, concurrency: int, warmup: int, rounds: int) -> dict[str, Any]:
-    stub = StubApi()
-    await stub.start()
-    procs: list[subprocess.Popen[bytes]] = []
-    results: dict[str, Any] = {}
+def start_servers(tmp: str, stub_url: str) -> tuple[dict[str, int], list[subprocess.Popen[bytes]]]:
+    """`smm serve` and the two bare Bolt apps, each in its own process, on free loopback ports."""
+    ports = {"smm_serve": free_port(), "bare_bolt": free_port(), "bare_bolt_default_settings": free_port()}
+    env = {**os.environ, "SMM_SLACK_BOT_TOKEN": TOKEN, "SMM_SLACK_SIGNING_SECRET": SECRET,
+           "SMM_SLACK_API_URL": stub_url + "/api/", "SMM_DATABASE_URL": f"sqlite:///{tmp}/bench.db",
+           "SMM_HOST": "127.0.0.1", "SMM_PORT": str(ports["smm_serve"]), "SMM_LOG_LEVEL": "WARNING"}
+    env.pop("SMM_SLACK_APP_TOKEN", None)
+    smm = [sys.executable, "-c", "from bot.cli import main; main()", "serve"]
+    bare = [sys.executable, "-c", BARE_APP, SECRET, TOKEN, stub_url + "/api/"]
+    procs = [
+        subprocess.Popen(smm, cwd=tmp, env={**env, "PYTHONPATH": str(ROOT)}, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL),
+        subprocess.Popen([*bare, str(ports["bare_bolt"]), "1"], stdin=subprocess.DEVNULL),
+        subprocess.Popen([*bare, str(ports["bare_bolt_default_settings"]), "0"], stdin=subprocess.DEVNULL),
+    ]
+    return ports, procs
+
+
+async def run_once(n: int, concurrency: int, warmup: int, rounds: int) -> dict[str, Any]:
+    """One run: fresh servers, a warm-up for each, then `rounds` interleaved rounds of n/rounds requests."""
+    stub_port = free_port()
+    procs = [subprocess.Popen([sys.executable, "-c", STUB_API, str(stub_port)], stdin=subprocess.DEVNULL)]
+    stub = StubApi(stub_port)
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            smm_port, bare_port, bare_default_port = free_port(), free_port(), free_port()
-            env = {**os.environ, "SMM_SLACK_BOT_TOKEN": TOKEN, "SMM_SLACK_SIGNING_SECRET": SECRET,
-                   "SMM_SLACK_API_URL": stub.url + "/api/", "SMM_DATABASE_URL": f"sqlite:///{tmp}/bench.db",
-                   "SMM_HOST": "127.0.0.1", "SMM_PORT": str(smm_port), "SMM_LOG_LEVEL": "WARNING"}
-            env.pop("SMM_SLACK_APP_TOKEN", None)
-            smm = [sys.executable, "-c", "from bot.cli import main; main()", "serve"]
-            procs.append(subprocess.Popen(smm, cwd=tmp, env={**env, "PYTHONPATH": str(ROOT)},
-                                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL))
-            bare_cmd = [sys.executable, "-c", BARE_APP, SECRET, TOKEN, stub.url + "/api/"]
-            procs.append(subprocess.Popen([*bare_cmd, str(bare_port), "1"], stdin=subprocess.DEVNULL))
-            procs.append(subprocess.Popen([*bare_cmd, str(bare_default_port), "0"], stdin=subprocess.DEVNULL))
-            targets = {"smm_serve": smm_port, "bare_bolt": bare_port, "bare_bolt_default_settings": bare_default_port}
-            for port, proc in zip(targets.values(), procs, strict=True):
-                await wait_healthy(f"http://127.0.0.1:{port}", proc)
-            urls = {name: f"http://127.0.0.1:{port}" for name, port in targets.items()}
+            await wait_healthy(stub.url, procs[0])
+            ports, servers = start_servers(tmp, stub.url)
+            procs += servers
+            urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
+            for url, proc in zip(urls.values(), servers, strict=True):
+                await wait_healthy(url, proc)
             for url in urls.values():
                 await load(url, warmup, concurrency, stub.url, offset=10_000_000)  # warm-up, not counted
             await wait_replies(stub, warmup)
-            # Interleaved rounds, so a noisy neighbour on the machine hits every server alike.
+            # Interleaved rounds, the order rotating each round, so a noisy neighbour on the machine and the
+            # position in a round hit every server alike. All use the same client code and concurrency.
             chunks: dict[str, list[dict[str, Any]]] = {name: [] for name in urls}
+            names = list(urls)
             e2e_seconds = 0.0
             per_round = n // rounds
             for round_no in range(rounds):
-                for name, url in urls.items():
-                    before = stub.replies
-                    chunk = await load(url, per_round, concurrency, stub.url, offset=round_no * per_round)
+                order = names[round_no % len(names):] + names[:round_no % len(names)]
+                for name in order:
+                    before = await stub.replies()
+                    chunk = await load(urls[name], per_round, concurrency, stub.url, offset=round_no * per_round)
                     chunks[name].append(chunk)
                     if name == "smm_serve":
+                        # End to end: from the first request until every review has reached its response_url.
                         started = time.perf_counter()
                         await wait_replies(stub, before + per_round)
                         e2e_seconds += chunk["seconds"] + time.perf_counter() - started
             results = {name: summary(c) for name, c in chunks.items()}
-            posted = stub.replies - warmup
+            posted = await stub.replies() - warmup
             results["smm_serve"].update(replies_posted=posted, end_to_end_seconds=round(e2e_seconds, 3),
                                         end_to_end_rps=round(posted / e2e_seconds, 1))
     finally:
@@ -234,32 +270,66 @@ async def run(n: int, concurrency: int, warmup: int, rounds: int) -> dict[str, A
         for proc in procs:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=10)
-        await stub.stop()
-    smm_r, bare_r = results["smm_serve"], results["bare_bolt"]
+        await stub.close()
+    return results
+
+
+def ratios(results: dict[str, Any]) -> dict[str, float]:
+    smm = results["smm_serve"]
+    tuned, default = results["bare_bolt"]["rps"], results["bare_bolt_default_settings"]["rps"]
+    return {
+        "ack_vs_bare_bolt": round(smm["rps"] / tuned, 3),
+        "ack_vs_bare_bolt_default_settings": round(smm["rps"] / default, 3),
+        "end_to_end_vs_bare_bolt": round(smm["end_to_end_rps"] / tuned, 3),
+        "end_to_end_vs_bare_bolt_default_settings": round(smm["end_to_end_rps"] / default, 3),
+    }
+
+
+def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per server and figure, the median over the runs (each figure on its own, so not one run's numbers)."""
+    figures = {"smm_serve": ("rps", "p50_ms", "p99_ms", "end_to_end_rps"),
+               "bare_bolt": ("rps", "p50_ms", "p99_ms"), "bare_bolt_default_settings": ("rps", "p50_ms", "p99_ms")}
+    return {name: {key: round(statistics.median(r["results"][name][key] for r in runs), 2) for key in keys}
+            for name, keys in figures.items()}
+
+
+async def run(n: int, concurrency: int, warmup: int, rounds: int, runs: int) -> dict[str, Any]:
+    per_run = []
+    for run_no in range(runs):
+        results = await run_once(n, concurrency, warmup, rounds)
+        per_run.append({"run": run_no + 1, "results": results, "ratios": ratios(results)})
+        print(f"run {run_no + 1}: " + json.dumps(per_run[-1]["ratios"]), file=sys.stderr)
+    median_ratios = {key: round(statistics.median(r["ratios"][key] for r in per_run), 3)
+                     for key in per_run[0]["ratios"]}
+    target = 0.8
     return {
         "benchmark": "signed /smm review slash commands over loopback HTTP",
-        "requests": n, "concurrency": concurrency, "warmup": warmup, "rounds": rounds,
+        "requests_per_run": n, "concurrency": concurrency, "warmup": warmup, "rounds": rounds, "runs": runs,
         "python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
-        "results": results,
-        "ratio_ack_rps": round(smm_r["rps"] / bare_r["rps"], 3),
-        "ratio_end_to_end_rps": round(smm_r["end_to_end_rps"] / bare_r["rps"], 3),
-        "ratio_vs_default_bolt": round(smm_r["rps"] / results["bare_bolt_default_settings"]["rps"], 3),
-        "target": ">= 0.8 of the bare app's throughput",
+        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
+        "target": f"ack rps >= {target} x the bare app's",
+        "median": {"results": median_of(per_run), "ratios": median_ratios},
+        "target_met": {
+            "vs_bare_bolt": median_ratios["ack_vs_bare_bolt"] >= target,
+            "vs_bare_bolt_default_settings": median_ratios["ack_vs_bare_bolt_default_settings"] >= target,
+        },
+        "runs_detail": per_run,
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--requests", type=int, default=2000, help="per server and run")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--warmup", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--runs", type=int, default=3, help="fresh servers each run; the report gives the median")
     args = parser.parse_args()
-    report = asyncio.run(run(args.requests, args.concurrency, args.warmup, args.rounds))
+    report = asyncio.run(run(args.requests, args.concurrency, args.warmup, args.rounds, args.runs))
     out = ROOT / "bench" / "results" / "slack.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(report, indent=2))
+    print(json.dumps({k: v for k, v in report.items() if k != "runs_detail"}, indent=2))
 
 
 if __name__ == "__main__":
