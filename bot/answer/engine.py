@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.answer.classifier import features
 from bot.answer.index import FaqQuestion, PackIndex, QueryTerm, Sentence
-from bot.answer.lexicon import MEDIUM_ONLINE, OFF_TOPIC, ONLINE, WEAK_ONLINE
+from bot.answer.lexicon import MEDIUM_ONLINE, OFF_TOPIC, ONLINE, PROTOCOL, WEAK_ONLINE
 from bot.answer.messages import message
 from bot.answer.types import Answer, Source
 from bot.policy import PolicyPack
@@ -33,6 +33,8 @@ ESCALATE_BELOW = 0.35
 UNKNOWN_WORD_FACTOR = 1.2     # an unknown word weighs like a rare word: the pack does not know it
 NEAREST_WEIGHT = 0.5          # the classifier's nearest-example cosine, as a share of the best section score
 CENTROID_WEIGHT = 2.0         # the classifier's whole-section cosine, likewise
+PAIR_MIN = 8                  # two adjacent words joined this long may match an office prefix ("thuis werken")
+UNRELATED_PENALTY = 0.15      # confidence lost by a question with no online, office or protocol word
 EXPANSION_FEATURE = 0.5       # a synonym or inflection the question did not say counts this much in the classifier
 
 
@@ -75,20 +77,29 @@ class AnswerEngine:
         # online (a password, a message, the news), and then only the question's other words count as
         # evidence that the section answers it.
         off_topic = [w for w in content if w in OFF_TOPIC]
-        pairs = [(a, b) for a, b in zip(content, content[1:], strict=False) if a + b in OFF_TOPIC.exact]
+        # Two words that name an office topic together ("work from home", "performance review", "e-mail
+        # signature"): both words then count as office words, whatever they mean on their own.
+        pairs = [(a, b) for a, b in zip(content, content[1:], strict=False)
+                 if a + b in OFF_TOPIC.exact or (len(a + b) >= PAIR_MIN and a + b in OFF_TOPIC and not any(
+                     w in OFF_TOPIC or w in ONLINE for w in (a, b)))]
         off_topic += [a + b for a, b in pairs] + [w for pair in pairs for w in pair]
-        strong = [w for w in content if w in ONLINE and w not in OFF_TOPIC]
-        medium = [w for w in content if w in MEDIUM_ONLINE and w not in OFF_TOPIC]
-        weak = [w for w in content if w in WEAK_ONLINE and w not in OFF_TOPIC]
+        office_words = frozenset(off_topic)
+        strong = [w for w in content if w in ONLINE and w not in office_words]
+        medium = [w for w in content if w in MEDIUM_ONLINE and w not in office_words]
+        weak = [w for w in content if w in WEAK_ONLINE and w not in office_words]
         online = bool(strong) or (bool(weak or medium) and not off_topic)
         office = bool(off_topic) and not strong
+        # Nothing online, no office word and nothing the protocol regulates: an everyday question about work.
+        unrelated = not (online or office or medium or any(w in PROTOCOL for w in content))
         coverage = self._coverage(content, terms, top.section_id, lang,
                                   exclude=frozenset(off_topic) if office else frozenset())
         margin = (top.score - second) / top.score if top.score > 0 else 0.0
         confidence = self._confidence(coverage, margin, top.score, online, office, bool(medium))
+        if unrelated:
+            confidence = max(0.0, confidence - UNRELATED_PENALTY)
         details = {
             "coverage": round(coverage, 3), "margin": round(margin, 3), "score": round(top.score, 3),
-            "online": online, "off_topic": off_topic, "faq": round(faq_best[0], 3),
+            "online": online, "off_topic": off_topic, "unrelated": unrelated, "faq": round(faq_best[0], 3),
             "ranking": [(r.section_id, round(r.score, 3)) for r in ranked[:5]],
         }
         if confidence < ESCALATE_BELOW:

@@ -10,7 +10,8 @@ None of this is tied to one company or one policy text. It describes two broad d
 
 A pack adds its own vocabulary through its texts, keywords and `synonyms.yaml`.
 Words are folded (lower case, no accents) and compared before stemming, as prefixes of the question's
-words where marked with a trailing `*`.
+words where marked with a trailing `*`, and as endings where marked with a leading `*` (the last part of
+a Dutch compound: "facebookbericht", "bedrijfsaccount").
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from collections.abc import Iterable
 
 ONLINE_WORDS: tuple[str, ...] = (
     # platforms and services
-    "linkedin", "facebook", "facebookgroep*", "facebookpagina*", "instagram", "insta", "tiktok", "twitter",
+    "linkedin*", "facebook*", "instagram*", "insta", "tiktok*", "twitter*", "google", "tripadvisor",
+    "trustpilot", "zorgkaart*", "*tweet", "*tweets", "getweet", "*blog", "*vlog", "*post", "*posts",
+    "*profiel", "*story", "*stories", "hashtag*",
     "whatsapp*", "youtube", "snapchat", "threads", "mastodon", "reddit", "bluesky", "pinterest", "telegram",
     "discord", "twitch", "glassdoor", "indeed", "fb", "ig", "x-account", "tijdlijn*", "timeline*", "feed",
     # the web and being online
@@ -45,6 +48,7 @@ ONLINE_WORDS: tuple[str, ...] = (
 WEAK_ONLINE_WORDS: tuple[str, ...] = (
     "web*", "site", "app", "apps", "digita*", "platform*", "stream*", "reactie*", "reageer",
     "volg", "volgen", "volgt", "gevolgd", "bericht*", "message*", "chat*", "account*", "wachtwoord*",
+    "*bericht", "*berichten", "*account", "*accounts", "*pagina", "teamapp*", "pagina*", "page", "pages",
     "password*", "friend*", "vriend*", "connection*", "nieuws*", "news*", "interview*", "media*",
     "publiek*", "public*", "ambassad*", "reclame*", "advert*", "sponsor*",
 )
@@ -53,9 +57,10 @@ WEAK_ONLINE_WORDS: tuple[str, ...] = (
 # still hint that the question is about what ends up online (a photo of the office party, a stolen
 # work phone with the company's apps), so they soften the office verdict without overruling it.
 MEDIUM_ONLINE_WORDS: tuple[str, ...] = (
-    "share*", "shared", "delen", "deel", "gedeeld", "deelt", "upload*", "foto*", "photo*", "picture*",
+    "share*", "shared", "sharing", "delen", "deel", "gedeeld", "deelt", "upload*", "foto*", "photo*", "picture*",
     "pic", "pics", "video*", "filmp*", "screenshot*", "website*", "logo*", "brand*", "merk*", "review*",
-    "recensie*", "gestolen", "stolen", "kwijt", "lost", "gehackt", "hacked", "hack", "phishing",
+    "recensie*", "*foto", "*fotos", "*photo", "*photos", "*video", "*filmpje",
+    "gestolen", "stolen", "kwijt", "lost", "gehackt", "hacked", "hack", "phishing",
 )
 
 OFF_TOPIC_WORDS: tuple[str, ...] = (
@@ -71,7 +76,18 @@ OFF_TOPIC_WORDS: tuple[str, ...] = (
     "ziek*", "sick*", "illness", "verzuim*", "bedrijfsarts*", "arts", "doctor",
     "dokter*", "tandarts*", "dentist", "zwanger*", "pregnan*", "maternity", "paternity", "ouderschaps*",
     "overuren", "overtime", "rooster*", "roster*", "shift*", "dienstrooster*", "contract*", "promotie*",
-    "promotion*", "appraisal*", "functioneringsgesprek*", "jaargesprek*",
+    "promotion*", "appraisal*", "functioneringsgesprek*", "jaargesprek*", "beoordelingsgesprek*",
+    "evaluatiegesprek*", "voortgangsgesprek*", "jaarbeoordeling*", "performance", "performancereview*",
+    "annualreview*", "yearlyreview*", "pop-gesprek*", "popgesprek*", "ontwikkelgesprek*",
+    "remote*", "hybrid*", "hybride", "wfh", "workfromhome", "workhome", "workinghome", "homeoffice",
+    "thuiswerkdag*", "thuiswerkplek*", "thuiswerken", "werkplekreserver*",
+    "signature*", "handtekening*", "emailhandtekening*", "mailhandtekening*", "functietitel*", "jobtitle*",
+    "onboarding", "inwerk*", "introductieprogramma*", "newstarter*", "firstday", "eerstedag",
+    "swap*", "ruilen", "dienstruil*",
+    "vakantiedag*", "verlofdag*", "dayoff", "daysoff", "timeoff", "kinderopvang", "childcare",
+    "badge*", "idbadge", "idcard", "personeelspas*", "lanyard*", "locker*", "kluisje*", "kledingkast*",
+    "visitekaart*", "businesscard*", "dresscode*", "dress", "kledingvoorschrift*", "spijkerbroek*", "jeans",
+    "stallen", "fietsenstalling*", "parkeerplaats*",
     "cursus*", "opleiding*", "training*", "course*", "workshop*", "studie*",
     "thuiswerk*", "remote", "kantoortijden", "ov", "trein", "train", "timesheet*", "urenregistratie*",
     "inklokken", "klokken", "onboarding", "proeftijd*",
@@ -97,25 +113,54 @@ OFF_TOPIC_WORDS: tuple[str, ...] = (
     "outing", "teamuitje*", "personeelsvereniging*", "kerstpakket*", "uniform*", "werkkleding*",
 )
 
+# Words about the protocol itself and what it regulates (rules, sanctions, court cases, statements, secrets,
+# the people and things in the policy). A question with none of these and no online word either is about
+# something else more often than not, so it needs more evidence from the pack to be answered.
+PROTOCOL_WORDS: tuple[str, ...] = (
+    "beleid*", "policy", "policies", "protocol*", "richtlijn*", "guideline*", "regel", "regels", "rule",
+    "rules", "gedragscode*", "sanctie*", "sanction*", "straf*", "punish*", "waarschuwing*", "warning*",
+    "ontslag*", "ontslagen", "dismiss*", "fired", "fire", "sacked", "disciplin*", "overtred*", "overtreding*",
+    "breach*", "violat*", "gevolg*", "consequence*", "arrest", "rechter*", "rechtszaak*", "court*",
+    "ruling*", "uitspraak*", "uitspraken", "hof", "juridisch*", "legal*", "wet", "wetsartikel*", "law",
+    "werknemerschap", "kernwaarde*", "waarden", "values", "woordvoer*", "spokes*", "statement*",
+    "verklaring*", "namens", "behalf", "spreker*", "speaker*", "congres*", "conference*", "vertrouwelijk*",
+    "confidential*", "geheim*", "secret*", "codenaam*", "prototype*", "onaangekondig*", "unreleased",
+    "unannounced", "launch*", "lancer*", "discrimin*", "racis*", "seksis*", "sexis*", "homofob*",
+    "homophob*", "pest*", "bully*", "bullied", "harass*", "intimid*", "grap*", "joke*", "mop", "moppen",
+    "belediging*", "beledig*", "insult*", "toon", "tone", "privacy", "avg", "gdpr", "toestemming*",
+    "consent*", "logo*", "huisstijl*", "beeldmerk*", "copyright*", "auteursrecht*", "trademark*",
+    "merknaam*", "aanraad*", "aanprijs*", "recommend*", "endorse*", "nepnieuws*", "fake*", "nep*",
+    "impersonat*", "doet", "pretend*", "klacht*", "complain*", "complaint*", "crisis", "crises",
+    "spijt", "regret*", "verwijder*", "delete*", "rectif*", "correct*", "rectificatie*", "2fa", "mfa",
+    "tweestaps*", "twofactor*", "authenticat*", "authentific*", "hashtag*", "#ad", "ad", "ambassadeur*",
+)
+
 
 class WordList:
-    """Exact words plus `prefix*` patterns, matched against folded words."""
+    """Exact words plus `prefix*` and `*ending` patterns, matched against folded words.
+
+    An ending only matches a longer word (a compound that ends in it), never the ending on its own.
+    """
 
     def __init__(self, patterns: Iterable[str]) -> None:
         items = [p.strip().lower() for p in patterns if p.strip()]
-        self.exact = frozenset(p for p in items if not p.endswith("*"))
-        self.prefixes = tuple(sorted({p[:-1] for p in items if p.endswith("*")}))
+        self.exact = frozenset(p for p in items if "*" not in p)
+        self.prefixes = tuple(sorted({p[:-1] for p in items if p.endswith("*") and not p.startswith("*")}))
+        self.endings = tuple(sorted({p[1:] for p in items if p.startswith("*") and not p.endswith("*")}))
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
-        return word in self.exact or word.startswith(self.prefixes)
+        if word in self.exact or word.startswith(self.prefixes):
+            return True
+        return any(word.endswith(e) and len(word) >= len(e) + 3 for e in self.endings)
 
 
 ONLINE = WordList(ONLINE_WORDS)
 WEAK_ONLINE = WordList(WEAK_ONLINE_WORDS)
 MEDIUM_ONLINE = WordList(MEDIUM_ONLINE_WORDS)
 OFF_TOPIC = WordList(OFF_TOPIC_WORDS)
+PROTOCOL = WordList(PROTOCOL_WORDS)
 
 # Neutral tokens (see `bot.answer.index`) stand for the company's own names. When the pack's texts do not
 # use a name's placeholder, the token falls back to the everyday word for what it names.
