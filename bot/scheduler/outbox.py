@@ -12,6 +12,16 @@ Delivery guarantee (see docs/admin.md, "How delivery works"):
   (for Slack: the bot's message with the same text in that conversation's history). With a verifier the
   result is exactly once; without one it is at least once for the few rows that were in flight at the
   crash (at most `concurrency` + one ack batch), and exactly once for every other row.
+* A worker claims about half a second of sends at a time (at most 500 rows) and never sends a row it has held
+  for more than `stale_after / 2` (it hands it back to 'pending' instead), so a live worker's rows are never
+  taken for a dead worker's by another process's reconciliation.
+
+Pacing (bot/scheduler/ratelimit.py): per platform, at most `rate` sends in any one-second window, a slot held
+from the start of a send until one window after its answer, so the platform never sees more than its limit
+and no 429 is provoked; a 429 still pauses the platform for its Retry-After and the row is retried then.
+Per-row work is kept small: one claim per batch, each distinct payload parsed once per batch (an
+announcement's rows share one), 'sent' marks committed together every `ack_interval` seconds.
+`drain` (tests, benchmarks) waits for rows put back for a retry instead of returning while they are pending.
 """
 
 from __future__ import annotations
@@ -53,7 +63,7 @@ class WorkerOptions:
     concurrency: int = 32
     poll_interval: float = 0.5
     stale_after: float = 300.0
-    ack_interval: float = 0.02
+    ack_interval: float = 0.05
     max_attempts: int = 8
     max_rate_limited_attempts: int = 50
 
@@ -199,7 +209,7 @@ class OutboxWorker:
         target = Target(row.platform, "channel" if row.target_kind == "channel" else "user", row.target_id)
         limit = self.limiter.bucket(row.platform)
         await limit.acquire()
-        if time.monotonic() - item.claimed > self.options.stale_after / 2:
+        if 0 < self.options.stale_after / 2 < time.monotonic() - item.claimed:
             # Waited so long (a long Retry-After, a slow platform) that another worker might soon take the
             # row for stale and send it too: hand it back instead of sending it.
             limit.release()

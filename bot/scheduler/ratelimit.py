@@ -17,14 +17,18 @@ moments, so however the requests are delayed on the way, no window on the platfo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections import deque
 
 
 class SlidingWindow:
-    """At most `capacity` sends per `window` seconds. `acquire` waits for a free slot; `release` (call it when
-    the platform answered, or the request failed) frees the slot one window later; `pause` holds every waiter
-    until a Retry-After has passed."""
+    """At most `capacity` sends per `window` seconds. `acquire` waits for a free slot (waiters in order);
+    `release` (call it when the platform answered, or the request failed) frees the slot one window later;
+    `pause` holds every waiter until a Retry-After has passed.
+
+    Waiters are woken in groups: when slots free up, one timer hands each free slot to the next waiter in
+    the same event-loop pass, so the limiter does not cap throughput at one send per loop iteration."""
 
     def __init__(self, rate: float, window: float = 1.0) -> None:
         if rate <= 0:
@@ -38,8 +42,8 @@ class SlidingWindow:
         self._frees: deque[float] = deque()  # when released slots become free again, in order
         self._in_flight = 0
         self._paused_until = 0.0
-        self._lock = asyncio.Lock()  # waiters are served in order
-        self._released = asyncio.Event()
+        self._waiters: deque[asyncio.Future[None]] = deque()
+        self._timer: asyncio.TimerHandle | None = None
 
     @property
     def in_use(self) -> int:
@@ -53,27 +57,56 @@ class SlidingWindow:
             frees.popleft()
 
     async def acquire(self) -> None:
-        async with self._lock:
-            while True:
-                now = time.monotonic()
-                if now < self._paused_until:
-                    await asyncio.sleep(self._paused_until - now)
-                    continue
-                self._expire(now)
-                if self._in_flight + len(self._frees) < self.capacity:
-                    self._in_flight += 1
-                    return
-                if self._frees:
-                    await asyncio.sleep(max(0.0, self._frees[0] - now))
-                else:  # every slot is in flight: wait for an answer
-                    self._released.clear()
-                    await self._released.wait()
+        now = time.monotonic()
+        if not self._waiters and now >= self._paused_until:
+            self._expire(now)
+            if self._in_flight + len(self._frees) < self.capacity:
+                self._in_flight += 1
+                return
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        self._grant()
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self._in_flight -= 1  # granted but never used: the slot is free at once
+                self._grant()
+            else:
+                with contextlib.suppress(ValueError):
+                    self._waiters.remove(waiter)
+            raise
+
+    def _grant(self) -> None:
+        """Hand free slots to waiters in order; set a timer for when the next slot frees up."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        now = time.monotonic()
+        if now < self._paused_until:
+            self._wake_at(self._paused_until)
+            return
+        self._expire(now)
+        waiters = self._waiters
+        while waiters and self._in_flight + len(self._frees) < self.capacity:
+            waiter = waiters.popleft()
+            if not waiter.done():
+                self._in_flight += 1
+                waiter.set_result(None)
+        if waiters and self._frees:
+            self._wake_at(self._frees[0])
+        # else: every slot is in flight; the next `release` grants again.
+
+    def _wake_at(self, when: float) -> None:
+        loop = asyncio.get_running_loop()
+        self._timer = loop.call_at(loop.time() + max(0.0, when - time.monotonic()), self._grant)
 
     def release(self) -> None:
         """The send that took a slot was answered (or failed): its slot is free again one window from now."""
         self._in_flight -= 1
         self._frees.append(time.monotonic() + self.window)
-        self._released.set()
+        if self._waiters and self._timer is None:
+            self._grant()
 
     def pause(self, seconds: float) -> None:
         """Hand out no slot for `seconds` (the platform said Retry-After)."""

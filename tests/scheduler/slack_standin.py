@@ -6,7 +6,7 @@ The limit, stated exactly: at most `rate` chat.postMessage calls are *accepted* 
 sliding window over the arrival times of accepted posts; with a fractional rate, the whole part). A post above
 it is answered 429 with `Retry-After: 1` and is not recorded, like Slack, which documents about one message
 per second per channel with short bursts and answers 429 + Retry-After beyond that. A sliding window is the
-strictest reading of "N per second": a token bucket or a fixed window would let more through at a boundary.
+strictest reading of "N per second": a token bucket or a fixed window would let more through at a boundary."""
 
 from __future__ import annotations
 

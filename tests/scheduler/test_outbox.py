@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import bisect
 import time
 from datetime import timedelta
 
@@ -11,6 +13,7 @@ from bot.core.messenger import DeliveryError
 from bot.core.types import Reply, Target, Text
 from bot.scheduler.outbox import OutboxWorker, WorkerOptions
 from bot.scheduler.payload import reply_from_json, reply_to_json
+from bot.scheduler.ratelimit import SlidingWindow
 from bot.store import crud_schedule
 
 
@@ -60,15 +63,45 @@ async def test_retry_after_and_permanent_failure(bot_factory) -> None:
     assert bot.services.db.call(crud_schedule.outbox_counts) == {"sent": 4, "failed": 1}
 
 
-async def test_rate_limit_spreads_sends(bot_factory) -> None:
+async def test_rate_limit_keeps_every_one_second_window_within_the_rate(bot_factory) -> None:
     bot: Bot = bot_factory()
-    bot.services.db.call(crud_schedule.enqueue, rows=rows(60))
-    worker = OutboxWorker(bot.services.db, bot.services.messenger, WorkerOptions(rates={"slack": 100.0}))
+    stamps: list[float] = []
+    original = bot.slack.send
+
+    async def send(target: Target, reply: Reply) -> str | None:
+        stamps.append(time.monotonic())
+        return await original(target, reply)
+
+    bot.slack.send = send  # type: ignore[method-assign]
+    bot.services.db.call(crud_schedule.enqueue, rows=rows(130))
+    worker = OutboxWorker(bot.services.db, bot.services.messenger, WorkerOptions(rates={"slack": 50.0}))
     started = time.monotonic()
     await worker.drain()
     elapsed = time.monotonic() - started
-    assert len(bot.slack.sent) == 60
-    assert elapsed >= 0.45  # 60 messages at 100/s with a burst of 10
+    assert len(bot.slack.sent) == 130
+    assert elapsed >= 2.0  # 50 at once, 50 a second later, the last 30 a second after that
+    assert max(bisect.bisect_left(stamps, t + 1.0) - i for i, t in enumerate(stamps)) <= 50
+
+
+async def test_sliding_window_waits_for_answers_and_pauses() -> None:
+    limit = SlidingWindow(rate=2, window=0.2)  # below one per window: one slot per half second
+    assert (limit.capacity, limit.window) == (1, 0.5)
+    limit = SlidingWindow(rate=20, window=0.1)
+    for _ in range(2):
+        await limit.acquire()
+    waiter = asyncio.ensure_future(limit.acquire())
+    await asyncio.sleep(0.15)
+    assert not waiter.done()  # both slots are still in flight: no answer, no slot
+    limit.release()
+    await asyncio.sleep(0.05)
+    assert not waiter.done()  # answered, but free only one window after the answer
+    await asyncio.wait_for(waiter, 0.2)
+    limit.release()
+    limit.release()
+    limit.pause(0.3)
+    started = time.monotonic()
+    await limit.acquire()
+    assert time.monotonic() - started >= 0.29
 
 
 class HistoryVerifier:

@@ -74,7 +74,7 @@ async def test_missed_run_is_sent_once(bot_factory, clock: FakeClock, running) -
     component2 = SchedulerComponent(bot2.services, options=FAST, clock=clock)
     running.append(component2)
     await component2.start()
-    await wait_for(lambda: len(bot2.slack.sent) >= 1 and len(bot2.admin.sent) >= 1)
+    await wait_for(lambda: len(bot2.slack.sent) >= 1 and len(bot2.admin.sent) >= 1, timeout=20)
     await component2.worker.drain()
     assert len(bot2.slack.sent) == 1 and len(bot2.admin.sent) == 1
     tip = bot2.slack.sent[0][1]
