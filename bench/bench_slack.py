@@ -12,7 +12,8 @@ Each run starts fresh servers, warms each up, then sends interleaved rounds (the
 client. For each server: acknowledgements per second (the HTTP response Slack waits for, at most 3 s) and
 p50/p99 latency to the acknowledgement. For `smm serve` also the end-to-end rate: from the first request of a
 round until every review has been posted back through its response_url. The report gives every run and the
-median of each figure and ratio (ack rps against each bare app, end to end against each) over the runs.
+median of each figure and ratio (ack rps against each bare app, end to end against each) over the runs, and
+each server's own CPU time per request (from /proc), which a busy machine disturbs far less than rps.
 Writes bench/results/slack.json. With only 2 cores the client, the stub and the server share the machine.
 """
 
@@ -209,6 +210,12 @@ async def wait_replies(stub: StubApi, count: int, timeout: float = 120) -> None:
         await asyncio.sleep(0.005)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far (Linux /proc), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def start_servers(tmp: str, stub_url: str) -> tuple[dict[str, int], list[subprocess.Popen[bytes]]]:
     """`smm serve` and the two bare Bolt apps, each in its own process, on free loopback ports."""
     ports = {"smm_serve": free_port(), "bare_bolt": free_port(), "bare_bolt_default_settings": free_port()}
@@ -246,6 +253,8 @@ async def run_once(n: int, concurrency: int, warmup: int, rounds: int) -> dict[s
             # Interleaved rounds, the order rotating each round, so a noisy neighbour on the machine and the
             # position in a round hit every server alike. All use the same client code and concurrency.
             chunks: dict[str, list[dict[str, Any]]] = {name: [] for name in urls}
+            pids = {name: proc.pid for name, proc in zip(urls, servers, strict=True)}
+            cpu = dict.fromkeys(urls, 0.0)
             names = list(urls)
             e2e_seconds = 0.0
             per_round = n // rounds
@@ -253,6 +262,7 @@ async def run_once(n: int, concurrency: int, warmup: int, rounds: int) -> dict[s
                 order = names[round_no % len(names):] + names[:round_no % len(names)]
                 for name in order:
                     before = await stub.replies()
+                    cpu_before = cpu_seconds(pids[name])
                     chunk = await load(urls[name], per_round, concurrency, stub.url, offset=round_no * per_round)
                     chunks[name].append(chunk)
                     if name == "smm_serve":
@@ -260,7 +270,12 @@ async def run_once(n: int, concurrency: int, warmup: int, rounds: int) -> dict[s
                         started = time.perf_counter()
                         await wait_replies(stub, before + per_round)
                         e2e_seconds += chunk["seconds"] + time.perf_counter() - started
+                    cpu[name] += cpu_seconds(pids[name]) - cpu_before
             results = {name: summary(c) for name, c in chunks.items()}
+            for name, seconds in cpu.items():
+                # The server's own CPU per request (for smm serve including the review and its reply): unlike
+                # rps this hardly depends on what else the machine is doing. Resolution: one clock tick.
+                results[name]["cpu_ms_per_request"] = round(seconds * 1000 / results[name]["requests"], 3)
             posted = await stub.replies() - warmup
             results["smm_serve"].update(replies_posted=posted, end_to_end_seconds=round(e2e_seconds, 3),
                                         end_to_end_rps=round(posted / e2e_seconds, 1))
@@ -282,13 +297,19 @@ def ratios(results: dict[str, Any]) -> dict[str, float]:
         "ack_vs_bare_bolt_default_settings": round(smm["rps"] / default, 3),
         "end_to_end_vs_bare_bolt": round(smm["end_to_end_rps"] / tuned, 3),
         "end_to_end_vs_bare_bolt_default_settings": round(smm["end_to_end_rps"] / default, 3),
+        # Requests per CPU-second relative to the bare app (bare CPU per request / ours): what the rps ratio
+        # tends to when the server process, not the client or the neighbours, is the bottleneck.
+        "cpu_efficiency_vs_bare_bolt": round(results["bare_bolt"]["cpu_ms_per_request"]
+                                             / smm["cpu_ms_per_request"], 3),
+        "cpu_efficiency_vs_bare_bolt_default_settings": round(
+            results["bare_bolt_default_settings"]["cpu_ms_per_request"] / smm["cpu_ms_per_request"], 3),
     }
 
 
 def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """Per server and figure, the median over the runs (each figure on its own, so not one run's numbers)."""
-    figures = {"smm_serve": ("rps", "p50_ms", "p99_ms", "end_to_end_rps"),
-               "bare_bolt": ("rps", "p50_ms", "p99_ms"), "bare_bolt_default_settings": ("rps", "p50_ms", "p99_ms")}
+    bare = ("rps", "p50_ms", "p99_ms", "cpu_ms_per_request")
+    figures = {"smm_serve": (*bare, "end_to_end_rps"), "bare_bolt": bare, "bare_bolt_default_settings": bare}
     return {name: {key: round(statistics.median(r["results"][name][key] for r in runs), 2) for key in keys}
             for name, keys in figures.items()}
 
