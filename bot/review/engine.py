@@ -54,6 +54,27 @@ _PUBLISHED_RE = re.compile(
     r"\b(?:gepubliceerd|published|jaarverslag|annual report|persbericht|press release|bekendgemaakt|announced)\b",
     re.IGNORECASE,
 )
+# Age groups written with numbers: "mensen boven de 55", "people over 55", "55-plussers", "over-50s", "50+".
+# Found from the numbers 45-79 outwards (a big alternation tried at every word would be slow).
+_AGE_NUMBER_RE = re.compile(r"(?<![\d.,])(?:4[5-9]|[5-7]\d)(?![\d]|[.,]\d)")
+_AGE_BEFORE_RE = re.compile(
+    r"\b(?:people|staff|workers|employees|colleagues|applicants|candidates|anyone|everyone|someone|men|women"
+    r"|mensen|iedereen|collega's|werknemers|medewerkers|sollicitanten|kandidaten|personeel|iemand|mannen|vrouwen)"
+    r" (?:aged |van )?(?:over|above|older than|past|boven de|ouder dan|van boven de|van over de|vanaf|from)"
+    r" (?:the age of )?$|\bover-?$",
+    re.IGNORECASE,
+)
+_AGE_AFTER_RE = re.compile(r" ?\+(?:ers|'ers)?(?!\w)|-?plus(?:sers|ser)?\b|s\b", re.IGNORECASE)
+# What a target word stands for when it is followed by one of these: a service, not people.
+_SERVICE_WORDS = frozenset([
+    "service", "services", "support", "care", "experience", "app", "website", "site", "portal", "desk",
+    "dienst", "dienstverlening", "klantenservice", "ervaring", "prices", "prijzen", "coffee", "koffie",
+])
+# Words after "RailCo is the worst" that keep it about the company ("the worst ever", "de slechtste van NL").
+_AFTER_SUPERLATIVE = frozenset(["ever", "ooit", "in", "of", "van", "op", "on", "around", "out", "there", "allertijden",
+                                "aller", "by", "to", "die", "that", "i", "ik"])
+_PREPOSITIONS = frozenset(["bij", "van", "met", "voor", "naar", "at", "with", "for", "from", "to", "in", "op", "door",
+                           "by", "of", "about", "over", "than", "dan", "als", "like", "and", "en", "or", "of", "via"])
 _OURS = frozenset(["our", "we", "onze", "ons", "wij", "we're", "my", "mijn"])
 _PRONOUNS = frozenset([
     "ze", "zij", "hij", "hun", "hem", "haar", "die", "they", "he", "she", "them", "their", "him", "her",
@@ -119,6 +140,11 @@ class ReviewEngine:
         groups["exclusion"] = (_labelled(lex.get("discrimination", "exclusion"), "exclusion"))
         groups["group_cues"] = (_labelled(lex.get("discrimination", "group_cues"), "cue"))
         groups["counter"] = (_labelled(lex.get("discrimination", "counter_speech"), "counter"))
+        groups["predicates"] = (_labelled(lex.get("discrimination", "predicates"), "predicate"))
+        groups["neutral"] = (_labelled(lex.get("discrimination", "neutral_context"), "neutral"))
+        groups["collective"] = (_labelled(lex.get("insults", "collective"), "collective"))
+        groups["collective_nouns"] = (_labelled(lex.get("insults", "collective_nouns"), "collective_noun"))
+        groups["superlatives"] = (_labelled(lex.get("insults", "superlatives"), "superlative"))
 
         conf = "confidential"
         groups["confidential"] = (
@@ -157,6 +183,8 @@ class ReviewEngine:
         groups["official"] = (_labelled(lex.get("speaking-on-behalf", "official"), "official"))
         groups["with_company"] = (_labelled(lex.get("speaking-on-behalf", "with_company"), "with_company"))
         groups["company_words"] = (_labelled(lex.get("speaking-on-behalf", "company_words"), "company"))
+        groups["org_nouns"] = (_labelled(lex.get("speaking-on-behalf", "org_nouns"), "org"))
+        groups["statement_verbs"] = (_labelled(lex.get("speaking-on-behalf", "statement_verbs"), "verb"))
 
         weak = set(lex.get("sensitive", "weak_topics"))
         groups["topics"] = (
@@ -450,6 +478,8 @@ class _Run:
             start, end = self.span(hit)
             spans.append((start, end))
             self.add("insulting-language", "insult", start, end, target=self._target_name(target))
+        spans += self._collective_insults(targets)
+        spans += self._superlatives(targets)
         # Dutch compounds: "kutbedrijf", "klotebaas", "rotklant".
         starts = e._compound_starts
         for token in self.tokens:
@@ -463,6 +493,55 @@ class _Run:
                     self.add("insulting-language", "insult", token.start, token.end,
                              target=self._category_name(category))
                     break
+        return spans
+
+    def _collective_insults(self, targets: list[Hit]) -> list[tuple[int, int]]:
+        """"Stelletje prutsers", "bende amateurs", "bunch of clowns": an insult aimed at a group. It counts
+        when a target or the company's names are in the post (within two sentences) or it is about work."""
+        heads = self.hits["collective"]
+        if not heads:
+            return []
+        nouns = self.hits["insults"] + self.hits["collective_nouns"]
+        spans: list[tuple[int, int]] = []
+        for head in heads:
+            noun = next((n for n in nouns if 0 <= n.first - head.last - 1 <= 2
+                         and self.sentence(n) == self.sentence(head)), None)
+            if noun is None:
+                continue
+            target = self.near(head, targets, 10_000, sentences=2)
+            if target is None and not self._about_work():
+                continue
+            start, end = self.joined(head, noun)
+            spans.append((start, end))
+            name = self._target_name(target) if target is not None else self._category_name("people")
+            self.add("insulting-language", "insult", start, end, target=name)
+        return spans
+
+    def _superlatives(self, targets: list[Hit]) -> list[tuple[int, int]]:
+        """"Worst employer in the country", "slechtste werkgever", "RailCo is by far the worst": a derogatory
+        superlative right before a target word, or shortly after the company's or a competitor's name."""
+        sups = self.hits["superlatives"]
+        if not sups:
+            return []
+        tokens = self.tokens
+        names = [h for h in self.company_hits if h.label in ("company", "competitor")]
+        spans: list[tuple[int, int]] = []
+        for sup in sups:
+            sentence = self.sentence(sup)
+            target = next((t for t in targets if 0 <= t.first - sup.last - 1 <= 1 and self.sentence(t) == sentence),
+                          None)
+            if target is not None and target.last + 1 < len(tokens) and tokens[target.last + 1].word in _SERVICE_WORDS:
+                target = None  # "worst customer service": about a service, not the people
+            if target is None:
+                before = [n for n in names if 0 <= sup.first - n.last - 1 <= 4 and self.sentence(n) == sentence]
+                nxt = tokens[sup.last + 1] if sup.last + 1 < len(tokens) else None
+                if before and (nxt is None or nxt.sentence != sentence or nxt.word in _AFTER_SUPERLATIVE):
+                    target = before[-1]
+            if target is None:
+                continue
+            start, end = self.joined(sup, target)
+            spans.append((start, end))
+            self.add("insulting-language", "insult", start, end, target=self._target_name(target))
         return spans
 
     def _about_work(self) -> bool:
@@ -512,7 +591,7 @@ class _Run:
     def discrimination(self) -> None:
         for hit in self.hits["discrimination"]:
             self.add("discrimination", "slur" if hit.label == "slur" else "discriminatory", *self.span(hit))
-        groups = self.hits["groups"]
+        groups = self.hits["groups"] + self._age_groups()
         if not groups:
             return
         cues = self.hits["cues"] + self.hits["insults"]
@@ -534,6 +613,55 @@ class _Run:
             cue = self.near(hit, [c for c in after if c.first > hit.last], 10)
             if cue is not None:
                 self.add("discrimination", "discriminatory", *self.joined(hit, cue))
+                continue
+            cue = self._predicate(hit, counter)
+            if cue is not None:
+                self.add("discrimination", "discriminatory", *self.joined(hit, cue))
+
+    def _age_groups(self) -> list[Hit]:
+        """Age groups written with numbers ("people over 55", "mensen boven de 55", "55-plussers")."""
+        found = []
+        text = self.text
+        for match in _AGE_NUMBER_RE.finditer(text):
+            start, end = match.span()
+            window = max(0, start - 60)
+            before = _AGE_BEFORE_RE.search(text, window, start)
+            after = _AGE_AFTER_RE.match(text, end)
+            plural = after is not None and after.group(0).lower() == "s"
+            if before is not None and before.group(0).lower().startswith("over") and not plural:
+                continue  # "over 55" alone is a count ("over 55 orders"); "over-55s" is a group
+            if before is None and (after is None or plural):
+                continue
+            if before is not None:
+                start = before.start()
+            if after is not None:
+                end = after.end()
+            first = self.token_at(start)
+            found.append(Hit(first, max(first, self.token_at(end - 1)), "group", text[start:end]))
+        return found
+
+    def _predicate(self, group: Hit, counter: set[int]) -> Hit | None:
+        """A capability or exclusion predicate about `group`: in its sentence within 12 words, or a
+        short next sentence answering it ("Homo's met kinderen laten werken? Lijkt me geen goed idee.").
+        Not in a sentence that speaks against discrimination or mentions the group neutrally or warmly."""
+        predicates = self.hits["predicates"]
+        if not predicates:
+            return None
+        blocked = counter | {self.sentence(h) for h in self.hits["neutral"]}
+        sentence = self.sentence(group)
+        if sentence in blocked:
+            return None
+        candidates = [p for p in predicates if p.last < group.first or p.first > group.last]
+        found = self.near(group, candidates, 12)
+        if found is not None:
+            return found
+        following = [p for p in candidates if self.sentence(p) == sentence + 1 and sentence + 1 not in blocked]
+        if following and self._sentence_size(sentence + 1) <= 10:
+            return following[0]
+        return None
+
+    def _sentence_size(self, sentence: int) -> int:
+        return sum(1 for t in self.tokens if t.sentence == sentence)
 
     def profanity(self, insult_spans: list[tuple[int, int]]) -> None:
         for hit in self.hits["profanity"]:
@@ -569,6 +697,7 @@ class _Run:
     def speaking(self) -> None:
         for hit in self.hits["official"]:
             self.add("speaking-on-behalf", "official", *self.span(hit))
+        self._company_statements()
         weak = self.hits["with_company"]
         if not weak:
             return
@@ -577,6 +706,29 @@ class _Run:
             anchor = self.near(hit, anchors, 20, sentences=1)
             if anchor is not None:
                 self.add("speaking-on-behalf", "official", *self.joined(hit, anchor))
+
+    def _company_statements(self) -> None:
+        """The company as the subject of a future or official verb: "Our hospital will …", "Noordlicht
+        gaat vanaf maart …", "Onze organisatie heeft besloten …"."""
+        verbs = self.hits["statement_verbs"]
+        if not verbs:
+            return
+        tokens = self.tokens
+        subjects = [h for h in self.own_hits if h.label == "company"
+                    and not (h.first > 0 and tokens[h.first - 1].word in _PREPOSITIONS
+                             and tokens[h.first - 1].sentence == tokens[h.first].sentence)]
+        for org in self.hits["org_nouns"]:
+            for back in (1, 2):
+                i = org.first - back
+                if (i >= 0 and tokens[i].word in ("our", "onze", "ons")
+                        and tokens[i].sentence == tokens[org.first].sentence):
+                    subjects.append(Hit(i, org.last, "org", org.entry))
+                    break
+        for subject in subjects:
+            verb = next((v for v in verbs if 0 <= v.first - subject.last - 1 <= 1
+                         and self.sentence(v) == self.sentence(subject)), None)
+            if verb is not None:
+                self.add("speaking-on-behalf", "official", *self.joined(subject, verb))
 
     def sensitive(self) -> None:
         companies = [h for h in self.company_hits if h.label in ("company", "competitor")]

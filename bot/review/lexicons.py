@@ -21,23 +21,27 @@ LEXICON_LANGUAGES: tuple[str, ...] = ("nl", "en")
 
 # file stem -> the lists it must have. Every list maps a language to a list of entries.
 SCHEMA: dict[str, tuple[str, ...]] = {
-    "insults": ("insults", "compound_prefixes"),
+    "insults": ("insults", "compound_prefixes", "collective", "collective_nouns", "superlatives"),
     "targets": ("employer", "colleague", "customer", "competitor", "people"),
     "profanity": ("profanity",),
-    "discrimination": ("slurs", "phrases", "groups", "cues", "exclusion", "group_cues", "counter_speech"),
+    "discrimination": ("slurs", "phrases", "groups", "cues", "exclusion", "group_cues", "counter_speech",
+                       "predicates", "neutral_context"),
     "confidential": (
         "unreleased", "launch", "launch_dates", "new_product", "internal", "documents", "financial",
         "unpublished", "figure_change", "customer_data", "photo", "screen_objects",
     ),
     "personal": ("roles", "customer_roles", "private_details", "street_suffixes"),
     "promotion": ("promo", "praise", "disclosure"),
-    "speaking-on-behalf": ("official", "with_company", "company_words"),
+    "speaking-on-behalf": ("official", "with_company", "company_words", "org_nouns", "statement_verbs"),
     "sensitive": ("topics", "work_context", "weak_topics", "company_deals"),
 }
 
 # Lists added later: a company's own copy of the file may leave them out (then they are empty).
 OPTIONAL_LISTS = {("targets", "people"), ("sensitive", "company_deals"), ("discrimination", "group_cues"),
-                  ("discrimination", "counter_speech")}
+                  ("discrimination", "counter_speech"), ("discrimination", "predicates"),
+                  ("discrimination", "neutral_context"), ("insults", "collective"), ("insults", "collective_nouns"),
+                  ("insults", "superlatives"), ("speaking-on-behalf", "org_nouns"),
+                  ("speaking-on-behalf", "statement_verbs")}
 
 # Lists whose entries are plain word endings or prefixes, not phrases in the entry syntax.
 PLAIN_LISTS = {("insults", "compound_prefixes"), ("personal", "street_suffixes")}
