@@ -42,6 +42,15 @@ class Settings(BaseSettings):
     teams_app_type: str = "MultiTenant"
     teams_openid_metadata_url: str | None = None  # Bot Framework OpenID metadata (tests use a local server)
 
+    send_rates: str = "slack=10,teams=7"
+    """Messages per second the outbox may send per platform ("slack=10,teams=7")."""
+    index_cache: bool = True
+    """Cache the built answer index on disk (keyed by the pack's content hash)."""
+    cache_dir: Path | None = None
+    """Where the index cache lives (default: $XDG_CACHE_HOME/smm or ~/.cache/smm)."""
+    teams_emulator: bool = True
+    """Without a Teams app id: serve /api/messages for the Bot Framework Emulator (loopback only)."""
+
     retention_days: int = 365
     store_post_text: bool = False
     log_level: str = "INFO"
