@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.core.i18n import merge_catalogs, translate
-from handlers.messages import core, schedule, slack
+from handlers.messages import core, schedule, slack, teams
 
-CATALOG = merge_catalogs(core.MESSAGES, slack.MESSAGES, schedule.MESSAGES)
+CATALOG = merge_catalogs(core.MESSAGES, slack.MESSAGES, schedule.MESSAGES, teams.MESSAGES)
 
 
 def t(key: str, language: str, **values: object) -> str:

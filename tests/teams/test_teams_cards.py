@@ -16,7 +16,6 @@ from bot.adapters.teams.cards import (
     plain,
     render_cards,
 )
-from bot.adapters.teams.messages import MESSAGES, tt
 from bot.core.types import (
     Action,
     Actions,
@@ -32,6 +31,8 @@ from bot.core.types import (
     Text,
     UserRef,
 )
+from handlers.messages import t as tt
+from handlers.messages.teams import MESSAGES
 
 INPUTS = [
     "Mag ik onder werktijd op LinkedIn?",

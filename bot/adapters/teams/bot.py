@@ -21,7 +21,6 @@ from botbuilder.schema import (
 )
 
 from bot.adapters.teams.cards import CARD_CONTENT_TYPE, empty_card, render_card
-from bot.adapters.teams.messages import tt
 from bot.adapters.teams.outbound import ConversationThrottle, RetryPolicy, send_with_retry
 from bot.adapters.teams.translate import (
     EXECUTE_INVOKE,
@@ -35,6 +34,7 @@ from bot.adapters.teams.translate import (
 from bot.core.dispatcher import Dispatcher
 from bot.core.services import scoped_logger
 from bot.core.types import Reply, Request, Text
+from handlers.messages import t
 
 log = logging.getLogger(__name__)
 
@@ -86,11 +86,14 @@ class TeamsBot:
 
     async def _deliver(self, context: TurnContext, request: Request, reply: Reply) -> None:
         """Send a reply to the conversation; a private reply outside a personal chat goes to the asker's
-        personal chat, with a short note in the conversation instead of the content."""
+        personal chat, with a short note in the conversation instead of the content. A button press gets no
+        "sent you my answer" note (a 👍 should not announce itself to the channel), only the failure note."""
         if reply.private and request.conversation.kind != "direct":
             sent = await self._send_personal(context, reply)
+            if sent and request.kind == "action":
+                return
             key = "teams.private_sent" if sent else "teams.private_failed"
-            text = tt(key, reply.language)
+            text = t(key, reply.language)
             note = Reply([Text(text, style="muted")], reply.language, summary=text)
             for activity in to_activities(note):
                 await self.outbound.send(context, activity)

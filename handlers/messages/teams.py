@@ -1,8 +1,6 @@
-"""Strings the Teams adapter shows itself (the rest comes from the handlers), in Dutch and English."""
+"""Strings the Teams adapter shows itself (the rest comes from the handlers)."""
 
 from __future__ import annotations
-
-from bot.core.i18n import translate
 
 MESSAGES: dict[str, dict[str, str]] = {
     "teams.private_sent": {
@@ -16,8 +14,3 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Open a chat with me (find the app in Teams) and ask me there again.",
     },
 }
-
-
-def tt(key: str, language: str, **values: object) -> str:
-    """The Teams adapter's message `key` in `language`."""
-    return translate(MESSAGES, key, language, **values)
