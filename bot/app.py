@@ -20,6 +20,7 @@ from bot.core.services import PolicyState, Services
 from bot.policy import load_pack
 from bot.store.db import Database
 from handlers import load_handler_modules
+from handlers.messages import t
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def build_core(settings: Settings, *, migrate: bool = True, extra_handler_module
     services = Services(settings=settings, policy=PolicyState(pack), db=db)
     metrics = Metrics()
     registry = HandlerRegistry.from_modules(load_handler_modules(extra_handler_modules))
-    dispatcher = Dispatcher(services, registry, metrics)
+    dispatcher = Dispatcher(services, registry, t, metrics)
     return BotApp(settings=settings, services=services, dispatcher=dispatcher, metrics=metrics)
 
 

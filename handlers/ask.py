@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
+
 from bot.core.context import Context
 from bot.core.errors import UserError
 from bot.core.registry import action, command
@@ -13,6 +16,15 @@ MAX_QUESTION_CHARS = 4000
 FEEDBACK_UP = "smm.feedback.up"
 FEEDBACK_DOWN = "smm.feedback.down"
 ESCALATE = "smm.escalate"
+POST_MARKERS = re.compile(r"(?:^|\s)#\w|https?://|(?:^|\s)@\w|<[@#!]")
+
+
+def looks_like_post(text: str) -> bool:
+    """A draft post sent without `review` (long, or with hashtags, links or mentions, and no question mark):
+    it is not answered as a question, so its text is not stored in the question log."""
+    if "?" in text:
+        return False
+    return len(text) > 280 or POST_MARKERS.search(text) is not None
 
 
 @command("ask", words=("vraag",), order=10)
@@ -22,8 +34,14 @@ async def ask(ctx: Context, question: str) -> Reply:
         raise UserError(t("ask.empty", ctx.language))
     if len(question) > MAX_QUESTION_CHARS:
         raise UserError(t("ask.too_long", ctx.language, length=len(question), limit=MAX_QUESTION_CHARS))
+    if looks_like_post(question):
+        text = t("ask.looks_like_post", ctx.language)
+        return Reply([Text(text)], ctx.language, private=True, summary=text)
     policy = ctx.services.policy
-    answer = policy.answers.answer(question, language=ctx.language)
+    # The engines are CPU work: run them off the event loop so one long input never stalls the bot.
+    answer = await asyncio.to_thread(policy.answers.answer, question, language=ctx.language)
+    if answer.escalate and ctx.dispatcher is not None:
+        ctx.dispatcher.metrics.escalations.labels(ctx.platform).inc()
     question_id = await ctx.services.db.run(
         crud.log_question, platform=ctx.platform, user_id=ctx.user_id, question=question,
         language=answer.language, sources=[s.id for s in answer.sources], confidence=answer.confidence,
@@ -66,22 +84,24 @@ async def escalate(ctx: Context, pressed: Action) -> Reply:
     """Post the question to the social media manager's channel, or tell the user how to reach them."""
     manager = ctx.services.policy.pack.company.social_media_manager
     channel = ctx.services.settings.escalation_channel(ctx.platform)
-    row = None
-    if pressed.value.isdigit():
-        row = await ctx.services.db.run(crud.get_question, question_id=int(pressed.value))
-    if channel is None or row is None or not ctx.services.messenger.has(ctx.platform):
+    if channel is None or not pressed.value.isdigit() or not ctx.services.messenger.has(ctx.platform):
         text = t("ask.escalate_no_channel", ctx.language, name=manager.name, contact=manager.contact)
+        return Reply([Text(text)], ctx.language, private=True, summary=text)
+    # Only the asker's own question, and only once, however often the button is pressed.
+    row = await ctx.services.db.run(crud.mark_escalated, question_id=int(pressed.value), user_id=ctx.user_id)
+    if row is None:
+        text = t("ask.escalated_already", ctx.language, name=manager.name, contact=manager.contact)
         return Reply([Text(text)], ctx.language, private=True, summary=text)
     lang = ctx.services.policy.pack.languages[0]
     elements: list[Element] = [
-        Text(t("ask.escalation_post", lang, user=ctx.user_id)),
+        Text(t("ask.escalation_post", lang, user=row.user_id)),
         Text(row.question, style="quote"),
     ]
     if row.message_link:
         elements.append(Text(t("ask.escalation_link", lang, link=row.message_link), style="muted"))
     await ctx.services.messenger.send(
         Target(ctx.platform, "channel", channel),
-        Reply(elements, lang, summary=row.question[:150], metadata={"mention_user": ctx.user_id}),
+        Reply(elements, lang, summary=row.question[:150], metadata={"mention_user": row.user_id}),
     )
     ctx.log.info("escalated question %s to the manager's channel", row.id)
     text = t("ask.escalated", ctx.language, name=manager.name)

@@ -24,3 +24,27 @@ async def help_command(ctx: Context, _args: str) -> Reply:
             elements += [Text(t("help.admin", lang), style="heading"), Bullets(tuple(admin_lines))]
     elements.append(Text(t("help.contact", lang, name=manager.name, contact=manager.contact), style="muted"))
     return Reply(elements, lang, private=True, summary=t("help.intro", lang))
+
+
+@command("language", words=("taal", "lang"), order=80)
+async def language_command(ctx: Context, args: str) -> Reply:
+    """Show or choose the language the bot uses for this user's announcements, reminders and tips."""
+    from bot.store import crud
+
+    choice = args.strip().lower()
+    languages = ctx.services.policy.pack.languages
+    aliases = {"nederlands": "nl", "dutch": "nl", "engels": "en", "english": "en"}
+    choice = aliases.get(choice, choice)
+    if not choice:
+        user = await ctx.services.db.run(crud.get_user, platform=ctx.platform, user_id=ctx.user_id)
+        current = user.language if user is not None and user.language else None
+        key = "language.current" if current else "language.unset"
+        text = t(key, ctx.language, code=current or "", choices=", ".join(languages))
+        return Reply([Text(text)], ctx.language, private=True, summary=text)
+    if choice not in languages:
+        text = t("language.unknown", ctx.language, code=args.strip(), choices=", ".join(languages))
+        return Reply([Text(text)], ctx.language, private=True, summary=text)
+    await ctx.services.db.run(crud.set_user_language, platform=ctx.platform, user_id=ctx.user_id, language=choice)
+    ctx.preferences_changed()
+    text = t("language.set", choice)
+    return Reply([Text(text)], choice, private=True, summary=text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.core.context import Context
 from bot.core.errors import UserError
 from bot.core.registry import command
@@ -43,7 +45,9 @@ async def review(ctx: Context, post: str) -> Reply:
     if len(post) > MAX_POST_CHARS:
         raise UserError(t("review.too_long", ctx.language, length=len(post), limit=MAX_POST_CHARS))
     policy = ctx.services.policy
-    result = policy.reviews.review(post, language=detect_language(post, default=ctx.language))
+    # CPU work off the event loop, so a 40,000-character post never stalls other users.
+    # ctx.language was detected on the whole message, i.e. on the post itself.
+    result = await asyncio.to_thread(policy.reviews.review, post, language=ctx.language)
     titles = {sid: sec.title(result.language) for sid, sec in policy.pack.sections.items()}
     ctx.log.info("reviewed a post: verdict=%s findings=%d", result.verdict, len(result.findings))
     return Reply(render_review(result, titles), result.language, private=True,
@@ -61,7 +65,8 @@ async def profile(ctx: Context, args: str) -> Reply:
     if not handle:
         raise UserError(t("profile.usage", ctx.language, company=company.short_name))
     language = detect_language(bio, default=ctx.language) if bio.strip() else ctx.language
-    result = check_profile(ctx.services.policy.pack, handle, bio=bio or None, language=language)
+    result = await asyncio.to_thread(check_profile, ctx.services.policy.pack, handle, bio=bio or None,
+                                     language=language)
     data = result.to_json()
     lang = data.get("language", language)
     kind = str(data.get("reads_as", "ambiguous"))

@@ -19,6 +19,12 @@ class Context:
     language: str
     log: logging.LoggerAdapter[logging.Logger]
     registry: Any = None
+    dispatcher: Any = None
+
+    def preferences_changed(self) -> None:
+        """Tell the dispatcher the user's stored preferences (e.g. language) changed."""
+        if self.dispatcher is not None:
+            self.dispatcher.forget_user(self.platform, self.user_id)
 
     @property
     def is_admin(self) -> bool:

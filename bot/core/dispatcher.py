@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from bot.core.context import Context
@@ -15,8 +16,7 @@ from bot.core.registry import CommandSpec, HandlerRegistry
 from bot.core.services import Services, scoped_logger
 from bot.core.types import Reply, Request, Text
 from bot.store import crud
-from bot.text.lang import detect_language
-from handlers.messages import t
+from bot.text.lang import detect_language, language_scores
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +24,9 @@ SEEN_TTL = 300.0  # seconds during which a user/conversation already recorded is
 SEEN_MAX = 50_000
 QUESTION_COMMAND = "ask"
 HELP_COMMAND = "help"
+CLEAR_SIGNAL = 2.0  # marker words one language must lead by before a user's language is remembered
+
+Translate = Callable[..., str]
 
 
 def split_command(text: str) -> tuple[str, str]:
@@ -43,13 +46,15 @@ def split_command(text: str) -> tuple[str, str]:
 class Dispatcher:
     """Turns a `Request` into replies. One failing handler never stops the adapter's loop."""
 
-    def __init__(self, services: Services, registry: HandlerRegistry, metrics: Metrics | None = None) -> None:
+    def __init__(self, services: Services, registry: HandlerRegistry, translate: Translate,
+                 metrics: Metrics | None = None) -> None:
         if QUESTION_COMMAND not in registry.commands or HELP_COMMAND not in registry.commands:
             from bot.core.errors import RegistrationError
 
             raise RegistrationError("the handler registry needs an `ask` and a `help` command")
         self.services = services
         self.registry = registry
+        self.t = translate
         self.metrics = metrics or Metrics()
         self._seen: dict[tuple[str, str, str, str], tuple[float, str | None]] = {}
 
@@ -72,21 +77,23 @@ class Dispatcher:
                 spec = self.registry.action_for(request.action.id)
                 if spec is None:
                     outcome = "unknown-action"
-                    return [Reply([Text(t("error.unknown_action", language))], language, private=True)]
+                    return [Reply([Text(self.t("error.unknown_action", language))], language, private=True)]
                 handler_name = spec.prefix
                 ctx = self._context(request, language, handler_name)
+                if spec.admin and not ctx.is_admin:
+                    outcome = "refused"
+                    return await self._refuse(ctx, spec.prefix)
                 return _as_list(await spec.func(ctx, request.action))
             spec_cmd, args = self._route(request.text)
             handler_name = spec_cmd.name
             # The whole text, command word included ("hulp", "remind list"), tells the language to answer in.
             language = self._language(request, request.text, stored_language, detect=True)
+            if stored_language is None:
+                await self._learn_language(request, request.text)
             ctx = self._context(request, language, handler_name)
             if spec_cmd.admin and not ctx.is_admin:
                 outcome = "refused"
-                ctx.log.warning("refused admin command %s for non-admin user", spec_cmd.name)
-                await self.services.db.run(crud.audit, platform=request.platform, user_id=request.user.id,
-                                           action=spec_cmd.name, allowed=False, detail="not an admin")
-                return [Reply([Text(t("error.admin_only", language, command=spec_cmd.name))], language, private=True)]
+                return await self._refuse(ctx, spec_cmd.name)
             return _as_list(await spec_cmd.func(ctx, args))
         except UserError as exc:
             outcome = "user-error"
@@ -95,7 +102,7 @@ class Dispatcher:
             outcome = "error"
             scoped_logger(__name__, platform=request.platform, handler=handler_name,
                           request_id=request.request_id).exception("handler %s failed", handler_name)
-            message = t("error.internal", language, request_id=request.request_id)
+            message = self.t("error.internal", language, request_id=request.request_id)
             return [Reply([Text(message, style="warning")], language, private=True, summary=message)]
         finally:
             self.metrics.requests.labels(request.platform, handler_name, outcome).inc()
@@ -115,6 +122,28 @@ class Dispatcher:
             self._seen.clear()
         self._seen[key] = (now, language)
         return language
+
+    async def _refuse(self, ctx: Context, what: str) -> list[Reply]:
+        """Refuse an admin command or button to a non-admin, and record the attempt."""
+        request = ctx.request
+        ctx.log.warning("refused admin command %s for non-admin user", what)
+        await self.services.db.run(crud.audit, platform=request.platform, user_id=request.user.id,
+                                   action=what, allowed=False, detail="not an admin")
+        text = self.t("error.admin_only", ctx.language, command=what.rstrip("."))
+        return [Reply([Text(text)], ctx.language, private=True, summary=text)]
+
+    async def _learn_language(self, request: Request, text: str) -> None:
+        """Remember a user's language the first time they write clearly in one, so that announcements, tips
+        and reminders reach them in it. An explicit `language nl|en` choice is never overwritten."""
+        nl, en = language_scores(text)
+        if abs(nl - en) < CLEAR_SIGNAL:
+            return
+        language = "nl" if nl > en else "en"
+        if language not in self.services.policy.pack.languages:
+            return
+        await self.services.db.run(crud.set_user_language, platform=request.platform, user_id=request.user.id,
+                                   language=language)
+        self.forget_user(request.platform, request.user.id)
 
     def forget_user(self, platform: str, user_id: str) -> None:
         """Drop cached facts about a user (call after changing their stored preferences)."""
@@ -146,7 +175,8 @@ class Dispatcher:
     def _context(self, request: Request, language: str, handler: str) -> Context:
         logger = scoped_logger(f"handlers.{handler}", platform=request.platform, handler=handler,
                                request_id=request.request_id)
-        return Context(request=request, services=self.services, language=language, log=logger, registry=self.registry)
+        return Context(request=request, services=self.services, language=language, log=logger, registry=self.registry,
+                       dispatcher=self)
 
 
 def _locale_language(locale: str | None) -> str | None:

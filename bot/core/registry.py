@@ -39,6 +39,7 @@ class ActionSpec:
 
     prefix: str
     func: ActionFunc
+    admin: bool = False
 
 
 def command(name: str, *, words: Iterable[str] = (), admin: bool = False, order: int = 100) -> Callable[[Any], Any]:
@@ -51,11 +52,12 @@ def command(name: str, *, words: Iterable[str] = (), admin: bool = False, order:
     return mark
 
 
-def action(prefix: str) -> Callable[[Any], Any]:
-    """Mark a coroutine `async def f(ctx, action) -> Reply | list[Reply] | None` as a button handler."""
+def action(prefix: str, *, admin: bool = False) -> Callable[[Any], Any]:
+    """Mark a coroutine `async def f(ctx, action) -> Reply | list[Reply] | None` as a button handler.
+    With `admin=True` the dispatcher refuses (and records) presses by users who are not admins."""
 
     def mark(func: Any) -> Any:
-        setattr(func, _ACTION_ATTR, ActionSpec(prefix, func))
+        setattr(func, _ACTION_ATTR, ActionSpec(prefix, func, admin))
         return func
 
     return mark

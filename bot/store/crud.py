@@ -189,3 +189,15 @@ def prune(*, session: Session, older_than_days: int, now: datetime | None = None
     events = cast(CursorResult[Any], session.execute(
         delete(ProcessedEvent).where(ProcessedEvent.received_at < events_cutoff)))  # type: ignore[arg-type]
     return {"question_log": questions.rowcount or 0, "processed_event": events.rowcount or 0}
+
+
+def mark_escalated(*, session: Session, question_id: int, user_id: str) -> QuestionLog | None:
+    """Mark the asker's question as passed to the social media manager; None when it is not theirs or was
+    passed on already (so pressing the button twice posts once)."""
+    row = session.get(QuestionLog, question_id, with_for_update=True)
+    if row is None or row.user_id != user_id or row.escalated_at is not None:
+        return None
+    row.escalated_at = utcnow()
+    session.add(row)
+    session.flush()
+    return row

@@ -73,6 +73,7 @@ class QuestionLog(SQLModel, table=True):
     feedback: str | None = Field(default=None, max_length=16)
     policy_version: str | None = Field(default=None, max_length=64)
     message_link: str | None = Field(default=None, max_length=1024)
+    escalated_at: datetime | None = Field(default=None)
     created_at: datetime = Field(default_factory=utcnow, index=True)
 
 

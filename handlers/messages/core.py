@@ -49,6 +49,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Vraag van <{user}> die het protocol niet (goed) beantwoordt:",
         "en": "Question from <{user}> that the protocol does not (fully) answer:",
     },
+    "ask.escalated_already": {
+        "nl": "Deze vraag ligt al bij {name}. Wil je iets toevoegen? Mail dan naar {contact}.",
+        "en": "This question is already with {name}. Want to add something? Write to {contact}.",
+    },
+    "ask.looks_like_post": {
+        "nl": "Dit lijkt op een bericht dat je wilt plaatsen. Zal ik het nakijken? Stuur dan `review` gevolgd door je tekst. (Ik heb je tekst niet bewaard.)",
+        "en": "This looks like a post you want to publish. Shall I check it? Send `review` followed by your text. (I have not kept your text.)",
+    },
     "ask.escalation_link": {"nl": "Naar het gesprek: {link}", "en": "Go to the conversation: {link}"},
     # review
     "review.empty": {
@@ -91,6 +99,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "profile.kind.corporate": {"nl": "zakelijk", "en": "corporate"},
     "profile.kind.ambiguous": {"nl": "niet duidelijk privé of zakelijk", "en": "neither clearly private nor corporate"},
     "profile.needs": {"nl": "Wat je profiel nodig heeft", "en": "What your profile needs"},
+    # language preference
+    "language.current": {
+        "nl": "Je taal is nu `{code}`. Kies een andere met `taal nl` of `taal en`.",
+        "en": "Your language is `{code}`. Choose another with `language nl` or `language en`.",
+    },
+    "language.unset": {
+        "nl": "Ik volg de taal waarin je schrijft. Kies er vast een met `taal nl` of `taal en` ({choices}).",
+        "en": "I follow the language you write in. Pick one for good with `language nl` or `language en` ({choices}).",
+    },
+    "language.unknown": {
+        "nl": "`{code}` ken ik niet als taal; kies uit {choices}.",
+        "en": "I don't know `{code}` as a language; choose from {choices}.",
+    },
+    "language.set": {
+        "nl": "Goed, ik spreek je voortaan in het Nederlands aan, ook in aankondigingen en tips.",
+        "en": "Done: from now on I'll use English with you, in announcements and tips too.",
+    },
+    "help.cmd.language": {"nl": "`taal nl|en`: de taal voor aankondigingen, herinneringen en tips",
+                          "en": "`language nl|en`: the language for announcements, reminders and tips"},
     # help
     "help.title": {"nl": "Ik ben de virtuele social media manager van {company}.",
                    "en": "I am {company}'s virtual social media manager."},
