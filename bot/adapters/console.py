@@ -10,6 +10,7 @@ import asyncio
 import getpass
 import os
 import sys
+import threading
 from typing import Any, TextIO
 
 from aiohttp import web
@@ -89,12 +90,12 @@ class ConsoleAdapter:
 
     async def run(self, *, prompt: bool = True) -> None:
         """Read lines until end of input or `quit`."""
-        loop = asyncio.get_running_loop()
+        lines = self._start_reader()
         while True:
             if prompt:
                 self.stdout.write("> ")
                 self.stdout.flush()
-            line = await loop.run_in_executor(None, self.stdin.readline)
+            line = await lines.get()
             if not line:
                 return
             if line.strip().lower() in {"quit", "exit", "stop", ":q"}:
@@ -102,6 +103,28 @@ class ConsoleAdapter:
             if not line.strip():
                 continue
             self._write(await self.say(line) + "\n")
+
+    def _start_reader(self) -> asyncio.Queue[str]:
+        """Read standard input in a daemon thread: a blocking readline in the default executor would keep
+        `asyncio.run` from returning on Ctrl-C or SIGTERM until the user typed another line."""
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[str] = asyncio.Queue()
+
+        def read() -> None:
+            while True:
+                try:
+                    line = self.stdin.readline()
+                except (OSError, ValueError):
+                    line = ""
+                try:
+                    loop.call_soon_threadsafe(queue.put_nowait, line)
+                except RuntimeError:  # the loop has closed
+                    return
+                if not line:
+                    return
+
+        threading.Thread(target=read, name="console-stdin", daemon=True).start()
+        return queue
 
     # Component life cycle (used by `smm serve` in local mode).
     def routes(self) -> list[web.RouteDef]:

@@ -50,7 +50,11 @@ def ask(
             if item.error is not None or item.text is None:
                 write_json_line({"error": item.error, "line": item.line})
                 continue
-            write_json_line(engine.answer(item.text, language=lang).to_json())
+            try:
+                write_json_line(engine.answer(item.text, language=lang).to_json())
+            except Exception as exc:  # one bad line must not end the batch (CONTRACT section 3)
+                write_json_line({"error": f"line {item.line}: could not answer ({type(exc).__name__})",
+                                 "line": item.line})
         return
     if not question:
         fail('give a question, e.g. smm ask "mag ik onder werktijd op LinkedIn?"', EXIT_USAGE)

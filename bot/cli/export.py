@@ -10,19 +10,20 @@ from typing import Annotated
 import typer
 
 from bot.cli.app import export_app
-from bot.cli.common import settings_for
+from bot.cli.common import PolicyDirOption, settings_for
 
 
 @export_app.command("acknowledgements")
 def export_acknowledgements(
     file: Annotated[Path | None, typer.Argument(help="Write to FILE instead of standard output.")] = None,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV (the only format so far).")] = True,
+    policy_dir: PolicyDirOption = None,
 ) -> None:
     """Who acknowledged which policy version or announcement, and when (version, platform, user, name, time)."""
     from bot.store import crud_schedule
     from bot.store.db import Database
 
-    settings = settings_for(None)
+    settings = settings_for(policy_dir)
     db = Database(settings.database_url)
     db.migrate()
     rows = db.call(crud_schedule.list_acknowledgements)

@@ -75,8 +75,16 @@ async def _serve(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    for component in bot_app.components:
-        await component.start()
+    try:
+        for component in bot_app.components:
+            await component.start()
+    except StartupError as exc:
+        for component in reversed(bot_app.components):
+            with contextlib.suppress(Exception):
+                await component.stop()
+        await runner.cleanup()
+        bot_app.services.db.dispose()
+        fail(str(exc))
     waiters = [asyncio.create_task(stop.wait())]
     console_task = getattr(console, "_task", None) if console is not None else None
     if console_task is not None:

@@ -1,0 +1,132 @@
+"""The service as operators and users meet it: start-up safety, health and metrics, privacy of reviewed posts,
+language memory, escalation and admin-only buttons."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from typer.testing import CliRunner
+
+from bot.app import BotApp, build_app, build_core, check_startup, make_web_app
+from bot.cli import app as cli
+from bot.config import Settings
+from bot.core.errors import StartupError
+from bot.core.registry import ActionSpec
+from bot.core.types import Action, ConversationRef, Reply, Request, Target, UserRef
+from bot.store import crud
+
+
+def request(text: str = "", *, user: str = "U1", platform: str = "slack", action: Action | None = None) -> Request:
+    kind = "action" if action else "message"
+    return Request(UserRef(platform, user), ConversationRef(platform, f"D-{user}", "direct"), text=text,
+                   kind=kind, action=action)
+
+
+def test_serve_refuses_a_network_address_without_teams_app_id(settings: Settings) -> None:
+    with pytest.raises(StartupError, match="SMM_TEAMS_APP_ID"):
+        check_startup(settings.model_copy(update={"host": "0.0.0.0"}))
+    check_startup(settings.model_copy(update={"host": "127.0.0.1"}))
+    result = CliRunner().invoke(cli, ["serve"], env={"SMM_HOST": "0.0.0.0", "SMM_DATABASE_URL": settings.database_url})
+    assert result.exit_code != 0
+    assert "SMM_TEAMS_APP_ID" in result.output and "Traceback" not in result.output
+
+
+async def test_healthz_and_metrics(settings: Settings) -> None:
+    bot_app = build_app(settings)
+    async with TestClient(TestServer(make_web_app(bot_app))) as client:
+        await bot_app.dispatcher.dispatch(request("help"))
+        health = await client.get("/healthz")
+        assert health.status == 200
+        body = await health.json()
+        assert body["policy_version"] == bot_app.services.policy.pack.version_label
+        assert body["database"] == "ok"
+        assert "scheduler" in body["components"]
+        metrics = await client.get("/metrics")
+        text = await metrics.text()
+        assert metrics.status == 200
+        assert 'smm_requests_total{handler="help",outcome="ok",platform="slack"} 1.0' in text
+    bot_app.services.db.dispose()
+
+
+async def test_a_reviewed_post_is_never_logged_or_stored(
+    bot_app: BotApp, sqlite_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    marker = "Zebrapaardvis42"
+    caplog.set_level(logging.DEBUG)
+    replies = await bot_app.dispatcher.dispatch(
+        request(f"review {marker} is een sukkel, bel hem op 06-12345678 #ad"))
+    assert replies and replies[0].private
+    assert marker in replies[0].plain_text()  # shown back to the asker only
+    # also a draft pasted without the word review
+    await bot_app.dispatcher.dispatch(request(f"Trots op {marker}! #team https://example.org"))
+    assert marker not in caplog.text
+    database = Path(sqlite_url.removeprefix("sqlite:///"))
+    bot_app.services.db.dispose()
+    with sqlite3.connect(database) as conn:
+        dump = "\n".join(conn.iterdump())
+    assert marker not in dump
+
+
+async def test_language_is_remembered_and_can_be_chosen(bot_app: BotApp) -> None:
+    db = bot_app.services.db
+    await bot_app.dispatcher.dispatch(request("Can I share a photo of my team on LinkedIn?", user="U-en"))
+    assert db.call(crud.get_user, platform="slack", user_id="U-en").language == "en"
+    await bot_app.dispatcher.dispatch(request("language nl", user="U-en"))
+    assert db.call(crud.get_user, platform="slack", user_id="U-en").language == "nl"
+    # an explicit choice is not overwritten by writing in the other language
+    await bot_app.dispatcher.dispatch(request("What about TikTok during my lunch break at work?", user="U-en"))
+    assert db.call(crud.get_user, platform="slack", user_id="U-en").language == "nl"
+    replies = await bot_app.dispatcher.dispatch(request("help", user="U-en"))
+    assert replies[0].language == "nl"
+
+
+class RecordingSender:
+    """A Sender that records what it is asked to deliver."""
+
+    platform = "slack"
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[Target, Reply]] = []
+
+    async def send(self, target: Target, reply: Reply) -> str | None:
+        self.sent.append((target, reply))
+        return "1.0"
+
+
+async def test_escalation_posts_the_askers_question_once(settings: Settings) -> None:
+    bot_app = build_core(settings.model_copy(update={"slack_escalation_channel": "C-SMM"}))
+    sender = RecordingSender()
+    bot_app.services.messenger.register(sender)
+    replies = await bot_app.dispatcher.dispatch(request("Hoeveel vakantiedagen heb ik dit jaar nog over?"))
+    assert replies[0].metadata["escalate"] is True
+    question_id = str(replies[0].metadata["question_id"])
+    press = Action("smm.escalate", question_id)
+    await bot_app.dispatcher.dispatch(request(action=press, user="U-other"))
+    assert sender.sent == []  # somebody else cannot escalate my question
+    await bot_app.dispatcher.dispatch(request(action=press))
+    await bot_app.dispatcher.dispatch(request(action=press))
+    assert len(sender.sent) == 1
+    target, reply = sender.sent[0]
+    assert target == Target("slack", "channel", "C-SMM")
+    assert "vakantiedagen" in reply.plain_text() and reply.metadata["mention_user"] == "U1"
+    assert 'smm_escalations_total{platform="slack"} 1.0' in bot_app.metrics.render().decode()
+    bot_app.services.db.dispose()
+
+
+async def test_admin_buttons_are_refused_to_others(bot_app: BotApp) -> None:
+    pressed: list[str] = []
+
+    async def secret_button(ctx: object, action: Action) -> None:
+        pressed.append(action.value)
+
+    bot_app.dispatcher.registry.add_action(ActionSpec("test.admin.", secret_button, admin=True))
+    replies = await bot_app.dispatcher.dispatch(request(action=Action("test.admin.go", "x"), user="someone"))
+    assert pressed == [] and replies and replies[0].private
+    audit = bot_app.services.db.call(crud.list_audit)
+    assert audit[0].allowed is False and audit[0].user_id == "someone"
+    await bot_app.dispatcher.dispatch(request(action=Action("test.admin.go", "y"), user="admin-1"))
+    assert pressed == ["y"]
