@@ -1,7 +1,7 @@
 """A stand-alone outbox worker: `python -m bot.scheduler.worker --database-url … [--slack-api-url …]`.
 
 Every bot process works the outbox from `smm serve`; this entry point runs only the worker (extra delivery
-capacity, the crash test and the benchmark). Slack is sent through the real Slack adapter's sender, with the
+capacity, the crash test and the benchmark). Slack is sent through the Slack adapter package's `SlackSender`, with the
 history verifier for rows a killed worker left in 'sending'. Settings come from the environment (`SMM_…`)
 with the options below taking precedence.
 """
@@ -45,16 +45,15 @@ async def _main(args: argparse.Namespace) -> int:
     closers: list[Callable[[], Awaitable[None]]] = []
     token = settings.slack_bot_token
     if token is not None:
-        from bot.adapters.slack.adapter import SlackAdapter
+        from bot.adapters.slack.sender import SlackSender
         from bot.scheduler.slack_verify import SlackHistoryVerifier
 
-        if settings.slack_signing_secret is None and settings.slack_app_token is None:
-            # Only sending happens here; the adapter insists on a secret for receiving, which is not used.
-            settings = settings.model_copy(update={"slack_signing_secret": token})
-            bot.settings = settings
-        adapter = SlackAdapter(bot)  # registers itself as the `slack` sender
-        await adapter.start()  # its shared HTTP session; nothing is received here
-        closers.append(adapter.stop)
+        # Send-only: the bot token is all it needs (no signing secret, nothing is received here). No database
+        # lookup of DM channels either: the sender's LRU of conversations.open answers is enough for a worker.
+        sender = SlackSender.from_settings(settings)
+        bot.services.messenger.register(sender)
+        await sender.start()  # its shared HTTP session
+        closers.append(sender.close)
         verifiers["slack"] = SlackHistoryVerifier(token.get_secret_value(), settings.slack_api_url)
     options = WorkerOptions(concurrency=args.concurrency, stale_after=args.stale_after, poll_interval=0.2)
     options.rates.update(parse_rates(args.rates))

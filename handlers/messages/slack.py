@@ -24,4 +24,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "For administrators: /smm remind …, /smm announce …, /smm policy …, /smm report"},
     "slack.home.example": {"nl": "Voorbeeld: mag ik onder werktijd op LinkedIn?",
                            "en": "Example: can I use LinkedIn during working hours?"},
+    "slack.external_user": {"nl": "Deze bot is alleen voor medewerkers van {company}.",
+                            "en": "This bot is for {company} employees only."},
+    "slack.busy": {"nl": "Ik heb het nu erg druk; probeer het over een minuut opnieuw.",
+                   "en": "I'm very busy right now; please try again in a minute."},
 }

@@ -155,3 +155,17 @@ def test_the_core_and_the_composition_root_import_no_slack_sdk() -> None:
             "print(','.join(bad)); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_links_keep_their_url_except_in_a_review() -> None:
+    from bot.adapters.slack.payloads import is_review, request_text
+
+    text = "Zie <https://intranet.acme.nl/gids|de merkgids> en <https://acme.nl> en <http://acme.nl/|acme.nl>"
+    assert plain_text(text) == "Zie de merkgids en https://acme.nl en acme.nl"
+    assert plain_text(text, keep_urls=True) == ("Zie de merkgids (https://intranet.acme.nl/gids) en https://acme.nl"
+                                                " en acme.nl")
+    assert plain_text("<mailto:a@b.nl|a@b.nl> <@U1|karel> <!here>", keep_urls=True) == "a@b.nl @karel @here"
+    assert plain_text("<https://x.nl/?a=1&amp;b=2|hier>", keep_urls=True) == "hier (https://x.nl/?a=1&b=2)"
+    assert is_review("review <https://x.nl|hier>") and is_review("Controleer: tekst") and not is_review("remind x")
+    assert request_text("review <https://x.nl|hier>") == "review hier"
+    assert request_text("remind 09:00 <https://x.nl|hier>") == "remind 09:00 hier (https://x.nl)"

@@ -1,10 +1,15 @@
 """The Slack adapter: Bolt (`AsyncApp`) events, `/smm` and buttons in, neutral requests to the dispatcher,
-replies out as Block Kit. It is also the `slack` sender for proactive messages (escalations, reminders).
+replies out as Block Kit. Proactive messages (escalations, reminders) go through its `SlackSender`
+(bot/adapters/slack/sender.py), which it registers as the `slack` sender.
 
 Every listener acknowledges at once and does the slow work (answering, reviewing, calling the Web API) in a
 background task that the adapter tracks, so Slack always gets its answer within 3 seconds and `stop()` can
 wait for work in flight. Bolt runs with `process_before_response=True`: the listeners only acknowledge and
-spawn, which avoids Bolt's 10 ms polling loop for acknowledgements.
+spawn, which avoids Bolt's 10 ms polling loop for acknowledgements. The waiting work is bounded
+(MAX_WAITING_WORK): past it, commands and buttons get a "busy" note and events are dropped with a warning.
+
+Only members of this workspace (auth.test's team) are served: events from users of another team (Slack Connect)
+are ignored, their commands and button presses get a short "employees only" note.
 
 Every request, slash commands included, goes through Bolt, which checks Slack's signature. (A hand-rolled
 fast path for signed `/smm` commands measured faster, but it would be a second, unaudited way into the bot;
@@ -26,20 +31,25 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.app.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-)
-from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.payloads import (
     PLATFORM,
     action_request,
+    action_user_team,
     command_request,
+    command_user_team,
+    event_user_team,
     is_user_message,
     message_request,
 )
 from bot.adapters.slack.render import SlackMessage, render_home, render_reply
+from bot.adapters.slack.sender import (  # noqa: F401 - re-exported for older imports
+    PERMANENT_ERRORS,
+    SlackSender,
+    api_base_url,
+    delivery_error,
+    retry_handlers,
+)
 from bot.core.errors import StartupError
 from bot.core.messenger import DeliveryError
 from bot.core.services import scoped_logger
@@ -58,49 +68,16 @@ FORM = "application/x-www-form-urlencoded"
 JSON_HEADERS = {"Content-Type": "application/json;charset=utf-8"}
 RESPONSE_URL_TIMEOUT = aiohttp.ClientTimeout(total=30)
 MAX_RETRY_AFTER = 60.0  # seconds: a response_url is valid for 30 minutes, but nobody waits longer than this
-DEFAULT_API_URL = "https://slack.com/api/"
 MAX_RETRIES = 3
 # Answers and reviews in progress at once. Acknowledgements never wait for this; bounding the work keeps them
 # fast under a burst and stops dozens of threads from queueing on the database (see bench/bench_slack.py).
 MAX_CONCURRENT_WORK = 4
-# Slack errors that no retry can fix: the scheduler's outbox should give up on these.
-PERMANENT_ERRORS = frozenset({
-    "channel_not_found", "user_not_found", "users_not_found", "not_in_channel", "is_archived", "account_inactive",
-    "user_disabled", "cannot_dm_bot", "invalid_auth", "not_authed", "token_revoked", "token_expired",
-    "missing_scope", "no_permission", "restricted_action", "invalid_blocks", "invalid_arguments", "msg_too_long",
-    "team_access_not_granted", "ekm_access_denied", "channel_is_archived",
-})
-
-
-def api_base_url(url: str | None) -> str:
-    """The Web API base URL with the trailing slash slack_sdk needs (`…/api/` + `chat.postMessage`)."""
-    base = url or DEFAULT_API_URL
-    return base if base.endswith("/") else base + "/"
-
-
-def retry_handlers() -> list[Any]:
-    """Retries slack_sdk does not add by itself for async clients: 429 (honouring Retry-After) and dropped
-    connections. Added explicitly; passing any list replaces the SDK's defaults."""
-    return [AsyncConnectionErrorRetryHandler(max_retry_count=2),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=MAX_RETRIES)]
-
-
-def delivery_error(exc: Exception) -> DeliveryError:
-    """A Web API failure as the core's `DeliveryError`: `retry_after` for 429, `permanent` when retrying can't help."""
-    if isinstance(exc, SlackApiError):
-        response = exc.response
-        status = getattr(response, "status_code", None)
-        error = str(response.get("error", "")) if response is not None else ""
-        if status == 429 or error == "ratelimited":
-            headers = getattr(response, "headers", {}) or {}
-            raw = headers.get("Retry-After") or headers.get("retry-after") or "1"
-            try:
-                retry_after = float(raw[0] if isinstance(raw, list) else raw)
-            except ValueError:
-                retry_after = 1.0
-            return DeliveryError("Slack rate limit", retry_after=retry_after)
-        return DeliveryError(f"Slack API error: {error or status}", permanent=error in PERMANENT_ERRORS)
-    return DeliveryError(f"Slack unreachable: {type(exc).__name__}")
+# Work waiting for one of those slots. Beyond this the adapter refuses new work (a "busy" note for commands and
+# buttons, events dropped with a warning) instead of queueing without limit under a flood.
+MAX_WAITING_WORK = 200
+# Short notices ("busy", "employees only") posted to response_urls outside the work queue, at most this many
+# at once; past that they are skipped.
+MAX_NOTICES = 50
 
 
 class SlackAdapter:
@@ -124,8 +101,9 @@ class SlackAdapter:
             # Their DEBUG lines contain request bodies, i.e. message texts: never let those through.
             logger = logging.getLogger(name)
             logger.setLevel(max(logger.getEffectiveLevel(), logging.INFO))
-        self.client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(),
-                                     base_url=api_base_url(settings.slack_api_url), retry_handlers=retry_handlers())
+        # The sender owns the Web API client and the shared HTTP session; it is what the messenger calls.
+        self.sender = SlackSender.from_settings(settings, db=bot.services.db)
+        self.client = self.sender.client
         # attaching_function_token only serves Slack's custom workflow steps, which this app has none of.
         self.bolt = AsyncApp(client=self.client, signing_secret=signing_secret, process_before_response=True,
                              request_verification_enabled=not self.socket_mode,
@@ -137,15 +115,18 @@ class SlackAdapter:
         self.bolt.event("message")(self._on_message)
         self.bolt.event("app_mention")(self._on_mention)
         self.bolt.event("app_home_opened")(self._on_home_opened)
-        self._session: aiohttp.ClientSession | None = None
         self._socket: Any = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._workers = asyncio.Semaphore(MAX_CONCURRENT_WORK)
-        self._dm_channels: dict[str, str] = {}
+        self.max_waiting = MAX_WAITING_WORK
+        self._waiting = 0  # spawned work not yet holding a slot
+        self._notices = 0
+        self.refused = 0  # work refused because too much was waiting
         self._locales: dict[str, str | None] = {}
         self.bot_user_id: str | None = None
         self.workspace_url: str | None = None
-        bot.services.messenger.register(self)
+        self.team_id: str | None = None  # this workspace (auth.test); users of other teams are refused
+        bot.services.messenger.register(self.sender)
 
     # Component life cycle --------------------------------------------------------------------------------
 
@@ -154,8 +135,7 @@ class SlackAdapter:
 
     async def start(self) -> None:
         """Open the shared HTTP session, learn who the bot is (fails loudly on a bad token), connect Socket Mode."""
-        self._session = aiohttp.ClientSession()
-        self.client.session = self._session
+        await self.sender.start()
         try:
             identity = await self.client.auth_test()
         except SlackApiError as exc:
@@ -165,6 +145,7 @@ class SlackAdapter:
         else:
             self.bot_user_id = identity.get("user_id")
             self.workspace_url = identity.get("url")
+            self.team_id = identity.get("team_id")
         if self.socket_mode:
             from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
@@ -176,13 +157,11 @@ class SlackAdapter:
         if self._socket is not None:
             await self._socket.close_async()
         await self.drain(timeout=10)
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        await self.sender.close()
 
     def health(self) -> dict[str, Any]:
         return {"mode": "socket" if self.socket_mode else "http", "in_flight": len(self._tasks),
-                "identified": self.bot_user_id is not None}
+                "queued": self._waiting, "refused": self.refused, "identified": self.bot_user_id is not None}
 
     async def drain(self, timeout: float = 10.0) -> None:
         """Wait until the background work started so far is done (stop(), tests and benchmarks)."""
@@ -199,14 +178,70 @@ class SlackAdapter:
         bolt_response = await self.bolt.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(bolt_response)
 
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.create_task(self._bounded(coro))
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> bool:
+        """Start work in the background, bounded: False (and the work dropped) when too much is waiting."""
+        if self._waiting >= self.max_waiting:
+            coro.close()
+            self.refused += 1
+            return False
+        self._waiting += 1
+        self._track(self._bounded(coro))
+        return True
+
+    def _track(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
     async def _bounded(self, coro: Coroutine[Any, Any, None]) -> None:
-        async with self._workers:
-            await coro
+        waiting = True
+        try:
+            async with self._workers:
+                self._waiting -= 1
+                waiting = False
+                await coro
+        finally:
+            if waiting:  # cancelled before it got a slot
+                self._waiting -= 1
+                coro.close()
+
+    # Who may use the bot, and what to say when it can't help -------------------------------------------------
+
+    def _home_team(self, context: dict[str, Any]) -> str | None:
+        """This workspace: auth.test's team at start-up, else the team Bolt authorised the request for."""
+        return self.team_id or getattr(context.get("authorize_result"), "team_id", None) or context.get("team_id")
+
+    def _external(self, team: str | None, context: dict[str, Any], what: str) -> bool:
+        """True (and a warning with the team id, never the text) for a user of another team: Slack Connect
+        guests must not use the bot, nor receive what it says to employees."""
+        home = self._home_team(context)
+        if team is None or home is None or team == home:
+            return False
+        log.warning("ignored a Slack %s from a user of another team (%s)", what, team)
+        return True
+
+    def _notice(self, key: str) -> str:
+        """A short notice in every language of the pack (the user's own is not known at this point)."""
+        pack = self.services.policy.pack
+        return "\n".join(t(key, language, company=pack.company.short_name) for language in pack.languages)
+
+    def _post_notice(self, body: dict[str, Any], text: str) -> None:
+        """An ephemeral notice through the interaction's response_url, outside the work queue (bounded too)."""
+        url = body.get("response_url")
+        if not url or self._notices >= MAX_NOTICES:
+            return
+        payload = {"text": text, "response_type": "ephemeral", "replace_original": False}
+
+        async def post() -> None:
+            try:
+                await self._post_response_url(url, payload)
+            except Exception as exc:
+                log.warning("could not post a notice: %s", _describe(exc))
+            finally:
+                self._notices -= 1
+
+        self._notices += 1
+        self._track(post())
 
     # Bolt listeners: acknowledge, then work in the background ---------------------------------------------
 
@@ -214,26 +249,42 @@ class SlackAdapter:
         event = body.get("event") or {}
         if event.get("channel_type") != "im":
             return  # channels reach the bot as app_mention; answering their messages too would reply twice
-        if is_user_message(event, bot_user_id=context.get("bot_user_id"), bot_id=context.get("bot_id")):
-            self._spawn(self._answer_event(body, context.get("bot_user_id")))
+        await self._on_mention(body, context)
 
     async def _on_mention(self, body: dict[str, Any], context: dict[str, Any]) -> None:
         event = body.get("event") or {}
-        if is_user_message(event, bot_user_id=context.get("bot_user_id"), bot_id=context.get("bot_id")):
-            self._spawn(self._answer_event(body, context.get("bot_user_id")))
+        if not is_user_message(event, bot_user_id=context.get("bot_user_id"), bot_id=context.get("bot_id")):
+            return
+        if self._external(event_user_team(body), context, "message"):
+            return
+        if not self._spawn(self._answer_event(body, context.get("bot_user_id"))):
+            log.warning("too much work waiting (%d): dropped a Slack message event", self._waiting)
 
-    async def _on_command(self, ack: Any, body: dict[str, Any]) -> None:
+    async def _on_command(self, ack: Any, body: dict[str, Any], context: dict[str, Any]) -> None:
+        if self._external(command_user_team(body), context, "command"):
+            await ack(text=self._notice("slack.external_user"), response_type="ephemeral")
+        elif self._waiting >= self.max_waiting:
+            self.refused += 1
+            await ack(text=self._notice("slack.busy"), response_type="ephemeral")
+        else:
+            await ack()
+            self._spawn(self._answer_command(body))
+
+    async def _on_action(self, ack: Any, body: dict[str, Any], context: dict[str, Any]) -> None:
         await ack()
-        self._spawn(self._answer_command(body))
+        if self._external(action_user_team(body), context, "button press"):
+            self._post_notice(body, self._notice("slack.external_user"))
+        elif not self._spawn(self._answer_action(body)):
+            self._post_notice(body, self._notice("slack.busy"))
 
-    async def _on_action(self, ack: Any, body: dict[str, Any]) -> None:
-        await ack()
-        self._spawn(self._answer_action(body))
-
-    async def _on_home_opened(self, body: dict[str, Any]) -> None:
+    async def _on_home_opened(self, body: dict[str, Any], context: dict[str, Any]) -> None:
         event = body.get("event") or {}
-        if event.get("tab") == "home" and event.get("user"):
-            self._spawn(self._publish_home(event["user"]))
+        if event.get("tab") != "home" or not event.get("user"):
+            return
+        if self._external(event_user_team(body), context, "app_home_opened"):
+            return
+        if not self._spawn(self._publish_home(event["user"])):
+            log.warning("too much work waiting (%d): dropped a Slack app_home_opened event", self._waiting)
 
     # The work ------------------------------------------------------------------------------------------------
 
@@ -296,20 +347,18 @@ class SlackAdapter:
         if private and channel and request.conversation.kind != "direct":
             await self.client.chat_postEphemeral(channel=channel, user=request.user.id, **message.as_kwargs())
         else:
-            await self.client.chat_postMessage(channel=channel or await self._dm_channel(request.user.id),
+            await self.client.chat_postMessage(channel=channel or await self.sender.dm_channel(request.user.id),
                                                **message.as_kwargs())
 
     async def _post_response_url(self, url: str, payload: dict[str, Any]) -> None:
         """One JSON POST to a response_url on the shared session (no webhook client per reply). 429 waits for
         Retry-After and tries again, up to MAX_RETRIES times; a dropped connection is retried twice."""
         data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        if self._session is None:
-            self._session = aiohttp.ClientSession()
-            self.client.session = self._session
+        session = self.sender.session()
         rate_limited = dropped = 0
         while True:
             try:
-                async with self._session.post(url, data=data, headers=JSON_HEADERS,
+                async with session.post(url, data=data, headers=JSON_HEADERS,
                                               timeout=RESPONSE_URL_TIMEOUT) as response:
                     await response.read()
                     status = response.status
@@ -373,32 +422,9 @@ class SlackAdapter:
     # The `slack` sender ------------------------------------------------------------------------------------
 
     async def send(self, target: Target, reply: Reply) -> str | None:
-        """Post a proactive message to a channel or a user's DM; returns the first message's ts.
-
-        Raises `DeliveryError`: with `retry_after` when Slack still says 429 after the retries, `permanent`
-        for errors such as channel_not_found."""
-        try:
-            channel = target.id if target.kind == "channel" else await self._dm_channel(target.id)
-            first: str | None = None
-            for message in render_reply(reply):
-                response = await self.client.chat_postMessage(channel=channel, **message.as_kwargs())
-                first = first or response.get("ts")
-            return first
-        except DeliveryError:
-            raise
-        except (TimeoutError, SlackApiError, aiohttp.ClientError) as exc:
-            raise delivery_error(exc) from None
-
-    async def _dm_channel(self, user_id: str) -> str:
-        """The DM channel with a user (conversations.open), cached."""
-        channel = self._dm_channels.get(user_id)
-        if channel is None:
-            response = await self.client.conversations_open(users=user_id)
-            channel = str((response.get("channel") or {}).get("id") or "")
-            if not channel:
-                raise DeliveryError("conversations.open returned no channel", permanent=True)
-            self._dm_channels[user_id] = channel
-        return channel
+        """Proactive messages go through `self.sender` (registered on the messenger); kept for callers that
+        hold the adapter."""
+        return await self.sender.send(target, reply)
 
     def _log(self, request: Request, handler: str) -> logging.LoggerAdapter[logging.Logger]:
         return scoped_logger(__name__, platform=PLATFORM, handler=handler, request_id=request.request_id)

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from bot.adapters.slack.render import unescape
+from bot.core.dispatcher import split_command
 from bot.core.types import Action, ConversationKind, ConversationRef, Request, UserRef
 
 PLATFORM = "slack"
@@ -17,28 +18,56 @@ PLATFORM = "slack"
 # channel_join, bot_message, …) is an edit, a notice or a bot, and is ignored.
 USER_SUBTYPES = frozenset({"file_share", "thread_broadcast"})
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+# The words that start a review (handlers/review.py's `review` command and its aliases).
+REVIEW_WORDS = frozenset({"review", "check", "controleer", "beoordeel", "nakijken"})
 _MARKUP = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 
 
-def plain_text(text: str) -> str:
+def plain_text(text: str, *, keep_urls: bool = False) -> str:
     """Slack's message markup as the plain text the user sees, for the engines: `<@U1|karel>` → `@karel`,
-    `<!channel>` → `@channel`, `<https://x|label>` → `label`, `<mailto:a@b.nl|a@b.nl>` → `a@b.nl`, and the
-    entities `&lt; &gt; &amp;` back to characters. A post under review is judged as it would be published."""
+    `<!channel>` → `@channel`, `<mailto:a@b.nl|a@b.nl>` → `a@b.nl`, and the entities `&lt; &gt; &amp;` back to
+    characters. A labelled link `<https://x|label>` becomes `label`, as it would be published (a post under
+    review is judged that way); with `keep_urls` it becomes `label (https://x)`, so an announcement, reminder or
+    question keeps where the link points. A link shown as its own URL is just the URL either way."""
 
     def replace(match: re.Match[str]) -> str:
         target, label = match.group(1), match.group(2)
         if target.startswith("@"):
             return "@" + (label or target[1:])
-        if target.startswith("#"):
-            return "#" + (label or target[1:])
         if target.startswith("!"):
             name = target[1:].split("^", 1)[0]
             if name in ("channel", "here", "everyone"):
                 return "@" + name
             return label or "@" + name
-        return label or target.removeprefix("mailto:")
+        if target.startswith("#"):
+            return "#" + (label or target[1:])
+        if target.startswith("mailto:"):
+            return label or target.removeprefix("mailto:")
+        if not label or not keep_urls or _same_link(label, target):
+            return label or target
+        return f"{label} ({target})"
 
     return unescape(_MARKUP.sub(replace, text))
+
+
+def _same_link(label: str, url: str) -> bool:
+    """True when a link's label is its URL, give or take the scheme and a trailing slash."""
+    def bare(value: str) -> str:
+        return re.sub(r"^[a-z][a-z0-9+.-]*://", "", unescape(value).strip(), flags=re.I).rstrip("/").lower()
+
+    return bare(label) == bare(url)
+
+
+def is_review(text: str) -> bool:
+    """True when the text (a command's or a message's, markup and all) asks for a review by its first word."""
+    word, _ = split_command(text)
+    return word in REVIEW_WORDS
+
+
+def request_text(text: str) -> str:
+    """A message's or command's text for the dispatcher: a review sees the post as published, anything else
+    keeps its links' URLs (see `plain_text`)."""
+    return plain_text(text, keep_urls=not is_review(text))
 
 
 def is_user_message(event: dict[str, Any], *, bot_user_id: str | None = None, bot_id: str | None = None) -> bool:
@@ -95,7 +124,7 @@ def message_request(body: dict[str, Any], *, bot_user_id: str | None, workspace_
         reference={"channel": channel, "team": team},
         link=permalink(workspace_url, channel, ts, event.get("thread_ts")),
     )
-    text = plain_text(strip_mention(event.get("text") or "", bot_user_id))
+    text = request_text(strip_mention(event.get("text") or "", bot_user_id))
     return Request(UserRef(PLATFORM, event["user"]), conversation, text=text, kind="message",
                    event_id=body.get("event_id"))
 
@@ -106,7 +135,7 @@ def command_request(body: dict[str, Any]) -> Request:
     kind = conversation_kind(body.get("channel_name"), channel)
     conversation = ConversationRef(PLATFORM, channel, kind, reference={"channel": channel, "team": body.get("team_id")})
     user = UserRef(PLATFORM, body["user_id"], name=body.get("user_name"))
-    return Request(user, conversation, text=plain_text(body.get("text") or ""), kind="command")
+    return Request(user, conversation, text=request_text(body.get("text") or ""), kind="command")
 
 
 def action_request(body: dict[str, Any], pressed: dict[str, Any]) -> Request:
@@ -122,3 +151,24 @@ def action_request(body: dict[str, Any], pressed: dict[str, Any]) -> Request:
     action = Action(str(pressed.get("action_id", "")), str(pressed.get("value") or ""), message_id=message_ts)
     return Request(UserRef(PLATFORM, user.get("id", ""), name=user.get("username") or user.get("name")),
                    conversation, kind="action", action=action)
+
+
+def event_user_team(body: dict[str, Any]) -> str | None:
+    """The team (workspace) of the user behind an event: `user_team` (Slack Connect), the user object's
+    `team_id`, or the message's `team`. None when the event does not say."""
+    event = body.get("event") or {}
+    user = event.get("user")
+    team = event.get("user_team") or (user.get("team_id") if isinstance(user, dict) else None) or event.get("team")
+    return str(team) if team else None
+
+
+def command_user_team(body: dict[str, Any]) -> str | None:
+    """The team of the user who ran a slash command (`user_team` when Slack sends it, else `team_id`)."""
+    team = body.get("user_team") or body.get("team_id")
+    return str(team) if team else None
+
+
+def action_user_team(body: dict[str, Any]) -> str | None:
+    """The team of the user who pressed a button (`user.team_id`, else the payload's `team.id`)."""
+    team = (body.get("user") or {}).get("team_id") or (body.get("team") or {}).get("id")
+    return str(team) if team else None
