@@ -151,6 +151,7 @@ class KeyServer:
     hang: bool = False
     release: asyncio.Event = field(default_factory=asyncio.Event)
     fetches: int = 0
+    endorsements: tuple[str, ...] = ("msteams", "emulator")
 
     @property
     def metadata_url(self) -> str:
@@ -158,7 +159,7 @@ class KeyServer:
 
     def jwks(self) -> dict[str, Any]:
         jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
-        jwk.update({"kid": self.kid, "use": "sig", "endorsements": ["msteams", "emulator"]})
+        jwk.update({"kid": self.kid, "use": "sig", "endorsements": list(self.endorsements)})
         return {"keys": [jwk]}
 
     def token(self, service_url: str, *, key: rsa.RSAPrivateKey | None = None, kid: str | None = None,

@@ -2,9 +2,18 @@
 
 Request path: our own aiohttp handler (botbuilder 4.17's `CloudAdapter.process` answers every invoke with
 a body with 500) -> our token check (`auth.TokenValidator`, non-blocking, fails closed with 401) ->
-`CloudAdapter.process_activity` with the already-validated identity -> `TeamsBot.on_turn`. With no app
-id (Bot Framework Emulator mode, loopback only — `check_startup` refuses anything else) requests are
-accepted without a token and replies go out unsigned.
+`CloudAdapter.process_activity` with the already-validated identity -> `TeamsBot.on_turn`.
+
+Without an app id (Bot Framework Emulator mode) requests are accepted without a token and replies go out
+unsigned, so nothing in the body can be trusted. `check_startup` keeps the listener on loopback, but a
+reverse proxy or tunnel in front of it would still expose the endpoint; so in this mode the endpoint exists
+only while `SMM_TEAMS_EMULATOR` is true (the default), answers 403 to any peer that is not loopback or any
+request carrying proxy headers, and answers 400 to a serviceUrl that is not on loopback (never contacted).
+With an app id the token's `serviceurl` claim binds the serviceUrl instead.
+
+Who may talk to the bot: only the `msteams` channel (plus `emulator` in emulator mode; Web Chat and Direct
+Line let the client choose its own user id), and, with `SMM_TEAMS_TENANT_ID` set, only that tenant (a
+MultiTenant app id can be side-loaded in any tenant). Other activities are answered 200 and not dispatched.
 
 Outbound tokens: botbuilder's `MicrosoftAppCredentials` asks Entra ID for a token synchronously (msal)
 when the connector request is signed, and builds a new credentials object, with an empty token cache,
@@ -16,9 +25,11 @@ msal's cache and does not block the loop.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import json
 import logging
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from aiohttp import web
 from botbuilder.core import TurnContext
@@ -52,6 +63,54 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TOKEN_TIMEOUT_SECONDS = 15.0
+TEAMS_CHANNEL = "msteams"
+EMULATOR_CHANNEL = "emulator"
+# Headers a reverse proxy or tunnel adds: in emulator mode their presence means the request came from afar.
+PROXY_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Forwarded-Host", "X-Forwarded-Proto")
+
+
+def is_loopback_host(host: str | None) -> bool:
+    """True for localhost, 127.0.0.0/8 and ::1 (also IPv4-mapped); False for anything else or nothing."""
+    if not host:
+        return False
+    host = host.strip().strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped.is_loopback
+    return address.is_loopback
+
+
+def is_loopback_url(url: str | None) -> bool:
+    """True for an http(s) URL whose host is loopback."""
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and is_loopback_host(host)
+
+
+def tenant_ids(body: dict[str, Any]) -> set[str]:
+    """The tenant ids an activity names (conversation.tenantId, channelData.tenant.id), lower-cased. Read from
+    the raw body: botbuilder's ConversationAccount maps `tenantID`, so it drops Teams' `tenantId`."""
+    found: set[str] = set()
+    conversation = body.get("conversation")
+    if isinstance(conversation, dict):
+        for key in ("tenantId", "tenantID"):
+            if isinstance(conversation.get(key), str) and conversation[key]:
+                found.add(conversation[key].strip().lower())
+    channel_data = body.get("channelData")
+    tenant = channel_data.get("tenant") if isinstance(channel_data, dict) else None
+    if isinstance(tenant, dict) and isinstance(tenant.get("id"), str) and tenant["id"]:
+        found.add(tenant["id"].strip().lower())
+    return found
 
 
 class BotConfiguration:
@@ -142,6 +201,8 @@ class TeamsComponent:
         settings = app.settings
         self.app = app
         self.app_id = settings.teams_app_id or ""
+        self.emulator_enabled = bool(settings.teams_emulator)
+        self.tenant_id = (settings.teams_tenant_id or "").strip().lower()
         configuration = BotConfiguration(settings)
         inner = credentials_factory or ConfigurationServiceClientCredentialFactory(configuration)
         self.auth = ConfigurationBotFrameworkAuthentication(
@@ -155,7 +216,14 @@ class TeamsComponent:
         app.services.messenger.register(self.sender)
         self._requests = 0
 
+    @property
+    def emulator_mode(self) -> bool:
+        """No app id: requests come unauthenticated from the Bot Framework Emulator."""
+        return not self.app_id
+
     def routes(self) -> list[web.RouteDef]:
+        if self.emulator_mode and not self.emulator_enabled:
+            return []
         return [web.post("/api/messages", self.handle)]
 
     async def start(self) -> None:
@@ -166,7 +234,8 @@ class TeamsComponent:
 
     def health(self) -> dict[str, Any]:
         return {
-            "auth": "bot-framework" if self.validator else "emulator (no app id, loopback only)",
+            "auth": ("bot-framework" if self.validator else
+                     "emulator (no app id, loopback only)" if self.emulator_enabled else "off (no app id)"),
             "signing_keys": self.validator.cached_keys if self.validator else None,
             "requests": self._requests,
         }
@@ -174,6 +243,14 @@ class TeamsComponent:
     async def handle(self, request: web.Request) -> web.Response:
         """One activity from the Bot Connector service (or the Emulator)."""
         self._requests += 1
+        logger = scoped_logger(__name__, platform=PLATFORM)
+        if self.emulator_mode:
+            if not self.emulator_enabled:
+                return web.Response(status=404)
+            refusal = self.emulator_refusal(request)
+            if refusal:
+                logger.warning("refused /api/messages (emulator mode): %s", refusal)
+                return web.Response(status=403)
         if "application/json" not in request.headers.get("Content-Type", ""):
             return web.Response(status=415)
         try:
@@ -182,12 +259,22 @@ class TeamsComponent:
             return web.Response(status=400)
         if not isinstance(body, dict):
             return web.Response(status=400)
-        activity = Activity().deserialize(body)
+        try:
+            activity = Activity().deserialize(body)
+        except Exception:  # msrest raises DeserializationError (and friends) for ill-typed fields
+            return web.Response(status=400)
+        if self.emulator_mode and not is_loopback_url(activity.service_url):
+            logger.warning("refused /api/messages (emulator mode): serviceUrl is not on loopback")
+            return web.Response(status=400)
         try:
             auth_result = await self.authenticate(activity, request.headers.get("Authorization"))
         except AuthError as exc:
-            scoped_logger(__name__, platform=PLATFORM).warning("refused /api/messages: %s", exc)
+            logger.warning("refused /api/messages: %s", exc)
             return web.Response(status=401)
+        ignored = self.outsider(activity, body)
+        if ignored:
+            logger.warning("ignored a Bot Framework activity: %s", ignored)
+            return web.Response(status=200)
         try:
             invoke_response = await self.adapter.process_activity(auth_result, activity, self.bot.on_turn)
         except Exception:
@@ -196,6 +283,31 @@ class TeamsComponent:
         if invoke_response is not None:
             return web.json_response(invoke_response.body, status=invoke_response.status or 200)
         return web.Response(status=201)
+
+    @staticmethod
+    def emulator_refusal(request: web.Request) -> str | None:
+        """Why an unauthenticated (emulator-mode) request must not be served: a peer that is not loopback, or
+        proxy headers (a proxy or tunnel on loopback forwarding requests from elsewhere). None when fine."""
+        if not is_loopback_host(request.remote):
+            return f"peer {request.remote or 'unknown'} is not loopback"
+        present = [name for name in PROXY_HEADERS if name in request.headers]
+        if present:
+            return f"request came through a proxy ({', '.join(present)})"
+        return None
+
+    def outsider(self, activity: Activity, body: dict[str, Any]) -> str | None:
+        """Why an (authenticated) activity comes from outside the company and is not dispatched: a channel
+        other than Teams, or another tenant than SMM_TEAMS_TENANT_ID. None when it may be handled."""
+        channel = activity.channel_id or ""
+        if channel == EMULATOR_CHANNEL and self.emulator_mode:
+            return None
+        if channel != TEAMS_CHANNEL:
+            return f"channel {channel[:40]!r} is not Microsoft Teams"
+        if self.tenant_id:
+            tenants = tenant_ids(body)
+            if tenants != {self.tenant_id}:
+                return f"tenant {', '.join(sorted(t[:40] for t in tenants)) or 'none'} is not {self.tenant_id}"
+        return None
 
     async def authenticate(self, activity: Activity, auth_header: str | None) -> AuthenticateRequestResult:
         """The identity botbuilder should act under: validated channel claims, or anonymous without app id."""
@@ -215,7 +327,10 @@ class TeamsComponent:
         return result
 
 
-def teams_component(app: BotApp) -> TeamsComponent:
-    """The factory for `component_factories()`: Teams is always served. With an app id it authenticates
-    every request; without one it is the Emulator's endpoint, which `check_startup` allows only on loopback."""
+def teams_component(app: BotApp) -> TeamsComponent | None:
+    """The factory for `component_factories()`. With an app id Teams is served and every request
+    authenticated; without one it is the Emulator's endpoint (loopback only, see the module doc), unless
+    SMM_TEAMS_EMULATOR is false: then Teams is off."""
+    if not app.settings.teams_app_id and not app.settings.teams_emulator:
+        return None
     return TeamsComponent(app)
