@@ -124,6 +124,7 @@ class ReviewEngine:
             e.rstrip("*").lower() for c in TARGET_CATEGORIES
             for e in lex.get("targets", c) if " " not in e and len(e.rstrip("*")) >= 3
         )
+        self._target_prefix_lengths = sorted({len(w) for w in self._target_words if len(w) >= 4})
         groups["targets"] = (targets)
         groups["insults"] = (_labelled(lex.get("insults", "insults"), "insult"))
         self._compound_prefixes = tuple(sorted({p.lower() for p in lex.get("insults", "compound_prefixes")},
@@ -219,6 +220,85 @@ def _quote_all(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+class _Index:
+    """Hits sorted by position, for proximity questions answered with bisect instead of scanning all pairs.
+
+    `nearest` returns exactly what scanning the whole list would: the hit with the smallest gap, the
+    earliest in the original list on a tie. It looks only at hits whose first token lies within the
+    window (plus the longest hit's length), so a post full of trigger words stays linear.
+    """
+
+    __slots__ = ("hits", "order", "firsts", "lasts_order", "lasts", "longest", "sentences")
+
+    def __init__(self, hits: Sequence[Hit], sentences: Sequence[int]) -> None:
+        self.hits = hits
+        self.order = sorted(range(len(hits)), key=lambda i: (hits[i].first, i))
+        self.firsts = [hits[i].first for i in self.order]
+        self.lasts_order = sorted(range(len(hits)), key=lambda i: (hits[i].last, i))
+        self.lasts = [hits[i].last for i in self.lasts_order]
+        self.longest = max((h.last - h.first for h in hits), default=0)
+        self.sentences = sentences  # sentence number per token
+
+    def nearest(self, hit: Hit, window: int, sentences: int = 0, disjoint: bool = False,
+                min_first: int = -1) -> Hit | None:
+        """The closest hit within `window` tokens and `sentences` sentences of `hit` (see `_Run.near`).
+        `disjoint` skips hits overlapping `hit`; `min_first` skips hits starting before that token."""
+        if not self.hits:
+            return None
+        hits, order, firsts, sent = self.hits, self.order, self.firsts, self.sentences
+        own = sent[hit.first]
+        best_gap = window
+        best: tuple[int, int] | None = None  # (gap, original index)
+        split = bisect.bisect_right(firsts, hit.last)
+        # Hits starting after `hit`: the gap grows with the start.
+        for k in range(split, len(order)):
+            other = hits[order[k]]
+            gap = other.first - hit.last - 1
+            if gap > best_gap or sent[other.first] - own > sentences:
+                break
+            if best is None or (gap, order[k]) < best:
+                best, best_gap = (gap, order[k]), gap
+        # Hits starting at or before the end of `hit`: overlapping (gap 0) or before it.
+        for k in range(split - 1, -1, -1):
+            other = hits[order[k]]
+            if other.first < min_first or hit.first - other.first - self.longest - 1 > best_gap:
+                break
+            if own - sent[other.first] > sentences:
+                break
+            if other.last >= hit.first:
+                if disjoint:
+                    continue
+                gap = 0
+            else:
+                gap = hit.first - other.last - 1
+            if gap <= best_gap and (best is None or (gap, order[k]) < best):
+                best, best_gap = (gap, order[k]), gap
+        return hits[best[1]] if best is not None else None
+
+    def first_starting(self, low: int, high: int, sentence: int | None = None) -> Hit | None:
+        """The earliest (in the original list) hit starting at a token in [low, high], optionally in `sentence`."""
+        found: int | None = None
+        for k in range(bisect.bisect_left(self.firsts, low), bisect.bisect_right(self.firsts, high)):
+            i = self.order[k]
+            if sentence is not None and self.sentences[self.hits[i].first] != sentence:
+                continue
+            if found is None or i < found:
+                found = i
+        return self.hits[found] if found is not None else None
+
+    def starting_in(self, low: int, high: int) -> list[Hit]:
+        """The hits starting at a token in [low, high], in the order of the original list."""
+        picked = sorted(self.order[k] for k in range(bisect.bisect_left(self.firsts, low),
+                                                     bisect.bisect_right(self.firsts, high)))
+        return [self.hits[i] for i in picked]
+
+    def ending_in(self, low: int, high: int) -> list[Hit]:
+        """The hits ending at a token in [low, high], in the order of the original list."""
+        picked = sorted(self.lasts_order[k] for k in range(bisect.bisect_left(self.lasts, low),
+                                                          bisect.bisect_right(self.lasts, high)))
+        return [self.hits[i] for i in picked]
+
+
 class _Run:
     """One review of one post: the tokens, the hits of every matcher, and the findings."""
 
@@ -228,22 +308,34 @@ class _Run:
         self.lang = language
         self.tokens: list[Token] = tokenize(text)
         self.starts = [t.start for t in self.tokens]
-        self.out: list[Finding] = []
+        self.sent = [t.sentence for t in self.tokens]
+        # Findings as (rule, kind, start, end, values); only those kept by `_dedupe` get their text rendered.
+        self.out: list[tuple[str, str, int, int, dict[str, str]]] = []
         self.hits = engine._matcher.find_all(self.tokens)
         self.company_hits = self.hits["company"]
         self.own_hits = [h for h in self.company_hits if h.label in ("company", "product")]
         self.company_sentences = {self.tokens[h.first].sentence for h in self.own_hits}
+        self.company_set = frozenset(self.company_hits)
         self._work: bool | None = None
+        self._pronoun_sentences: set[int] | None = None
+        self._sentence_sizes: dict[int, int] | None = None
+        self._target_word_cache: dict[str, bool] = {}
 
     # -------------------------------------------------------------- helpers
 
     def add(self, rule: str, kind: str, start: int, end: int, **values: str) -> None:
+        self.out.append((rule, kind, start, end, values))
+
+    def render(self, rule: str, kind: str, start: int, end: int, values: dict[str, str]) -> Finding:
         excerpt = self.text[start:end]
         message, suggestion = TEXTS[kind].render(
             self.lang, excerpt=_short(excerpt), company=self.e.company_name, smm=self.e.smm, **values
         )
-        self.out.append(Finding(rule=rule, severity=RULES[rule], start=start, end=end, excerpt=excerpt,
-                                message=message, suggestion=suggestion, section=SECTIONS[rule]))
+        return Finding(rule=rule, severity=RULES[rule], start=start, end=end, excerpt=excerpt,
+                       message=message, suggestion=suggestion, section=SECTIONS[rule])
+
+    def index(self, hits: Sequence[Hit]) -> _Index:
+        return _Index(hits, self.sent)
 
     def span(self, hit: Hit) -> tuple[int, int]:
         return self.tokens[hit.first].start, self.tokens[hit.last].end
@@ -264,15 +356,13 @@ class _Run:
             return a.first - b.last - 1
         return 0
 
-    def near(self, hit: Hit, others: Sequence[Hit], window: int, sentences: int = 0) -> Hit | None:
-        """The closest of `others` within `window` tokens and `sentences` sentences of `hit`."""
-        best: Hit | None = None
-        for other in others:
-            if abs(self.sentence(other) - self.sentence(hit)) > sentences:
-                continue
-            if self.gap(hit, other) <= window and (best is None or self.gap(hit, other) < self.gap(hit, best)):
-                best = other
-        return best
+    @staticmethod
+    def near(hit: Hit, others: _Index, window: int, sentences: int = 0, disjoint: bool = False,
+             min_first: int = -1) -> Hit | None:
+        """The closest of `others` within `window` tokens and `sentences` sentences of `hit` (the earliest
+        listed on a tie); `disjoint` leaves out those overlapping `hit`, `min_first` those starting before
+        that token. A bisect into the sorted hits, not a scan of all pairs."""
+        return others.nearest(hit, window, sentences, disjoint, min_first)
 
     def joined(self, a: Hit, b: Hit) -> tuple[int, int]:
         """The span covering both hits when they are in one sentence and close, else `a` alone."""
@@ -294,7 +384,7 @@ class _Run:
         self.promotion()
         self.speaking()
         self.sensitive()
-        return _dedupe(self.out)
+        return [self.render(*raw) for raw in _dedupe(self.out)]
 
     def confidential(self) -> None:
         for hit in self.hits["code_names"]:
@@ -309,26 +399,26 @@ class _Run:
             self.add("confidential-information", "internal", *self.span(hit))
         # A launch or date next to one of our products: telling about a release before the company.
         products = [h for h in self.company_hits if h.label == "product"]
-        anchors = products + by_label.get("new_product", [])
+        anchors = self.index(products + by_label.get("new_product", []))
+        product_index = self.index(products)
         for hit in by_label.get("launch", []) + by_label.get("launch_date", []):
-            product = self.near(hit, anchors if hit.label == "launch" else products, 12, sentences=1)
+            product = self.near(hit, anchors if hit.label == "launch" else product_index, 12, sentences=1)
             if product is not None:
                 self.add("confidential-information", "launch", *self.joined(product, hit))
         # Internal material: "internal memo", "interne cijfers", "for internal use only".
-        documents = self.hits["documents"]
+        documents = self.index(self.hits["documents"])
         for hit in self.hits["internal"]:
             if len(hit.entry.split()) >= 2:
                 self.add("confidential-information", "internal", *self.span(hit))
                 continue
-            following = [d for d in documents if 0 <= d.first - hit.last - 1 <= 2
-                         and self.sentence(d) == self.sentence(hit)]
-            if following:
-                self.add("confidential-information", "internal", *self.joined(hit, following[0]))
+            following = documents.first_starting(hit.last + 1, hit.last + 3, self.sentence(hit))
+            if following is not None:
+                self.add("confidential-information", "internal", *self.joined(hit, following))
         # Financial figures before publication.
         financial = self.hits["financial"]
         if financial:
-            unpublished = self.hits["unpublished"]
-            changes = self.hits["changes"]
+            unpublished = self.index(self.hits["unpublished"])
+            changes = self.index(self.hits["changes"])
             public = _PUBLISHED_RE.search(self.text) is not None
             for hit in financial:
                 cue = self.near(hit, unpublished, 20, sentences=1)
@@ -342,7 +432,7 @@ class _Run:
         # Photos of screens, whiteboards and badges.
         photos = by_label.get("photo", [])
         if photos:
-            screens = self.hits["screens"]
+            screens = self.index(self.hits["screens"])
             for hit in photos:
                 screen = self.near(hit, screens, NEAR)
                 if screen is not None:
@@ -358,41 +448,52 @@ class _Run:
 
     def personal_data(self) -> None:
         text = self.text
-        taken: list[tuple[int, int]] = []
+        # The spans taken so far never overlap, so sorted by start they are sorted by end too: only the
+        # last one starting before `end` can overlap [start, end).
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
 
         def free(start: int, end: int) -> bool:
-            return all(end <= s or start >= e for s, e in taken)
+            k = bisect.bisect_left(taken_starts, end) - 1
+            return k < 0 or taken_ends[k] <= start
+
+        def take(start: int, end: int) -> None:
+            k = bisect.bisect_left(taken_starts, start)
+            taken_starts.insert(k, start)
+            taken_ends.insert(k, end)
 
         for start, end in personal.find_emails(text):
             if text[start:end].lower() == self.e._smm_contact:
                 continue  # the social media manager's own address is meant to be shared
-            taken.append((start, end))
+            take(start, end)
             self.add("personal-data", "email", start, end)
         for start, end in personal.find_ibans(text):
             if free(start, end):
-                taken.append((start, end))
+                take(start, end)
                 self.add("personal-data", "iban", start, end)
         for start, end in personal.find_bsns(text):
             if free(start, end):
-                taken.append((start, end))
+                take(start, end)
                 self.add("personal-data", "bsn", start, end)
         for start, end in personal.find_phones(text):
             if free(start, end) and text[start:end].lower() not in self.e._smm_contact:
-                taken.append((start, end))
+                take(start, end)
                 self.add("personal-data", "phone", start, end)
         addresses = self.addresses()
+        address_starts = sorted(a for a, _ in addresses)
+        address_ends = sorted(b for _, b in addresses)
         for start, end in addresses:
             if free(start, end):
-                taken.append((start, end))
+                take(start, end)
                 self.add("personal-data", "address", start, end)
         for start, end in personal.find_postcodes(text):
             if not free(start, end):
                 continue
-            near_address = any(abs(start - a_end) <= 40 or abs(a_start - end) <= 40 for a_start, a_end in addresses)
+            near_address = _any_within(address_ends, start, 40) or _any_within(address_starts, end, 40)
             after = text[end:end + 30].lstrip(" ,")
             city = bool(after[:1].isupper() and after[:3].isalpha() and not after[:3].isupper())
             if near_address or city:
-                taken.append((start, end))
+                take(start, end)
                 self.add("personal-data", "address", start, end)
         self.named_people()
 
@@ -427,7 +528,8 @@ class _Run:
     def named_people(self) -> None:
         """A role word followed by a name: a named customer, or a named person with private details."""
         tokens, text = self.tokens, self.text
-        private = self.hits["private"]
+        private = self.index(self.hits["private"])
+        in_company = {i for h in self.company_hits for i in range(h.first, h.last + 1)}
         for hit in self.hits["roles"]:
             name_first = hit.last + 1
             if name_first >= len(tokens) or text[tokens[hit.last].end:tokens[name_first].start].strip(" ,.:") != "":
@@ -448,14 +550,14 @@ class _Run:
                 j += 1
             if last_name < 0:
                 continue
-            if any(h.first <= name_first <= h.last for h in self.company_hits):
+            if name_first in in_company:
                 continue
             start, end = tokens[hit.first].start, tokens[last_name].end
             name_hit = Hit(hit.first, last_name, "name", "")
             if hit.label == "customer":
                 self.add("personal-data", "named-customer", start, end)
                 continue
-            detail = self.near(name_hit, [p for p in private if p.first > hit.last], 20, sentences=1)
+            detail = self.near(name_hit, private, 20, sentences=1, min_first=hit.last + 1)
             if detail is not None:
                 self.add("personal-data", "private-detail", *self.joined(name_hit, detail))
 
@@ -466,11 +568,11 @@ class _Run:
         if not self._about_work():
             targets = [t for t in targets if t.label != "people"]
         spans: list[tuple[int, int]] = []
+        target_index = self.index(targets)
         for hit in self.hits["insults"]:
-            candidates = [t for t in targets if t.last < hit.first or t.first > hit.last]
-            target = self.near(hit, candidates, TARGET_WINDOW)
+            target = self.near(hit, target_index, TARGET_WINDOW, disjoint=True)
             if target is None and (self._has_pronoun(hit) or self._sentence_length(hit) <= 6):
-                target = self.near(hit, candidates, 40, sentences=1)
+                target = self.near(hit, target_index, 40, sentences=1, disjoint=True)
                 if target is not None and self.sentence(target) > self.sentence(hit):
                     target = None  # a pronoun points back, not forward
             if target is None:
@@ -478,8 +580,8 @@ class _Run:
             start, end = self.span(hit)
             spans.append((start, end))
             self.add("insulting-language", "insult", start, end, target=self._target_name(target))
-        spans += self._collective_insults(targets)
-        spans += self._superlatives(targets)
+        spans += self._collective_insults(target_index)
+        spans += self._superlatives(target_index)
         # Dutch compounds: "kutbedrijf", "klotebaas", "rotklant".
         starts = e._compound_starts
         for token in self.tokens:
@@ -495,17 +597,16 @@ class _Run:
                     break
         return spans
 
-    def _collective_insults(self, targets: list[Hit]) -> list[tuple[int, int]]:
+    def _collective_insults(self, targets: _Index) -> list[tuple[int, int]]:
         """"Stelletje prutsers", "bende amateurs", "bunch of clowns": an insult aimed at a group. It counts
         when a target or the company's names are in the post (within two sentences) or it is about work."""
         heads = self.hits["collective"]
         if not heads:
             return []
-        nouns = self.hits["insults"] + self.hits["collective_nouns"]
+        nouns = self.index(self.hits["insults"] + self.hits["collective_nouns"])
         spans: list[tuple[int, int]] = []
         for head in heads:
-            noun = next((n for n in nouns if 0 <= n.first - head.last - 1 <= 2
-                         and self.sentence(n) == self.sentence(head)), None)
+            noun = nouns.first_starting(head.last + 1, head.last + 3, self.sentence(head))
             if noun is None:
                 continue
             target = self.near(head, targets, 10_000, sentences=2)
@@ -517,23 +618,22 @@ class _Run:
             self.add("insulting-language", "insult", start, end, target=name)
         return spans
 
-    def _superlatives(self, targets: list[Hit]) -> list[tuple[int, int]]:
+    def _superlatives(self, targets: _Index) -> list[tuple[int, int]]:
         """"Worst employer in the country", "slechtste werkgever", "RailCo is by far the worst": a derogatory
         superlative right before a target word, or shortly after the company's or a competitor's name."""
         sups = self.hits["superlatives"]
         if not sups:
             return []
         tokens = self.tokens
-        names = [h for h in self.company_hits if h.label in ("company", "competitor")]
+        names = self.index([h for h in self.company_hits if h.label in ("company", "competitor")])
         spans: list[tuple[int, int]] = []
         for sup in sups:
             sentence = self.sentence(sup)
-            target = next((t for t in targets if 0 <= t.first - sup.last - 1 <= 1 and self.sentence(t) == sentence),
-                          None)
+            target = targets.first_starting(sup.last + 1, sup.last + 2, sentence)
             if target is not None and target.last + 1 < len(tokens) and tokens[target.last + 1].word in _SERVICE_WORDS:
                 target = None  # "worst customer service": about a service, not the people
             if target is None:
-                before = [n for n in names if 0 <= sup.first - n.last - 1 <= 4 and self.sentence(n) == sentence]
+                before = [n for n in names.ending_in(sup.first - 5, sup.first - 1) if self.sentence(n) == sentence]
                 nxt = tokens[sup.last + 1] if sup.last + 1 < len(tokens) else None
                 if before and (nxt is None or nxt.sentence != sentence or nxt.word in _AFTER_SUPERLATIVE):
                     target = before[-1]
@@ -556,20 +656,19 @@ class _Run:
         return sum(1 for t in self.tokens[max(0, hit.first - 8):hit.last + 8] if t.sentence == sentence)
 
     def _has_pronoun(self, hit: Hit) -> bool:
-        sentence = self.sentence(hit)
-        index = hit.first
-        while index > 0 and self.tokens[index - 1].sentence == sentence:
-            index -= 1
-        while index < len(self.tokens) and self.tokens[index].sentence == sentence:
-            if self.tokens[index].word in _PRONOUNS:
-                return True
-            index += 1
-        return False
+        if self._pronoun_sentences is None:
+            self._pronoun_sentences = {t.sentence for t in self.tokens if t.word in _PRONOUNS}
+        return self.sentence(hit) in self._pronoun_sentences
 
     def _is_target_word(self, word: str) -> bool:
-        if word in self.e._target_words:
-            return True
-        return any(word.startswith(w) for w in self.e._target_words if len(w) >= 4)
+        known = self._target_word_cache.get(word)
+        if known is None:
+            e = self.e
+            # A target word, or starting with one of at least 4 letters: look its prefixes up in the set.
+            known = word in e._target_words or any(
+                word[:n] in e._target_words for n in e._target_prefix_lengths if n <= len(word))
+            self._target_word_cache[word] = known
+        return known
 
     def _target_category(self, word: str) -> str:
         found = self.e._targets.find(tokenize(word))
@@ -579,7 +678,7 @@ class _Run:
         if target.label in ("company", "product"):
             return self.e.company_name
         if target.label == "competitor" and target.entry and not target.entry.endswith("*"):
-            if target in self.company_hits:
+            if target in self.company_set:
                 return self.text[slice(*self.span(target))]
             return self._category_name("competitor")
         return self._category_name(target.label)
@@ -594,27 +693,29 @@ class _Run:
         groups = self.hits["groups"] + self._age_groups()
         if not groups:
             return
-        cues = self.hits["cues"] + self.hits["insults"]
-        exclusions = self.hits["exclusion"]
-        after = self.hits["group_cues"]
+        cues = self.index(self.hits["cues"] + self.hits["insults"])
+        exclusions = self.index(self.hits["exclusion"])
+        after = self.index(self.hits["group_cues"])
         # A sentence against racism, hate or exclusion names groups and cues without generalising.
         counter = {self.sentence(h) for h in self.hits["counter"]}
+        blocked = counter | {self.sentence(h) for h in self.hits["neutral"]}
+        predicates = self.index(self.hits["predicates"])
         for hit in groups:
-            before = [x for x in exclusions if 0 <= hit.first - x.last - 1 <= 1]
+            before = exclusions.ending_in(hit.first - 2, hit.first - 1)
             if before:
                 self.add("discrimination", "discriminatory", *self.joined(before[0], hit))
                 continue
             if self.sentence(hit) in counter:
                 continue
-            cue = self.near(hit, [c for c in cues if c.first > hit.last or c.last < hit.first], 25, sentences=1)
+            cue = self.near(hit, cues, 25, sentences=1, disjoint=True)
             if cue is not None and self.sentence(cue) >= self.sentence(hit) and self.sentence(cue) not in counter:
                 self.add("discrimination", "discriminatory", *self.joined(hit, cue))
                 continue
-            cue = self.near(hit, [c for c in after if c.first > hit.last], 10)
+            cue = self.near(hit, after, 10, min_first=hit.last + 1)
             if cue is not None:
                 self.add("discrimination", "discriminatory", *self.joined(hit, cue))
                 continue
-            cue = self._predicate(hit, counter)
+            cue = self._predicate(hit, predicates, blocked)
             if cue is not None:
                 self.add("discrimination", "discriminatory", *self.joined(hit, cue))
 
@@ -640,33 +741,47 @@ class _Run:
             found.append(Hit(first, max(first, self.token_at(end - 1)), "group", text[start:end]))
         return found
 
-    def _predicate(self, group: Hit, counter: set[int]) -> Hit | None:
+    def _predicate(self, group: Hit, predicates: _Index, blocked: set[int]) -> Hit | None:
         """A capability or exclusion predicate about `group`: in its sentence within 12 words, or a
         short next sentence answering it ("Homo's met kinderen laten werken? Lijkt me geen goed idee.").
         Not in a sentence that speaks against discrimination or mentions the group neutrally or warmly."""
-        predicates = self.hits["predicates"]
-        if not predicates:
+        if not predicates.hits:
             return None
-        blocked = counter | {self.sentence(h) for h in self.hits["neutral"]}
         sentence = self.sentence(group)
         if sentence in blocked:
             return None
-        candidates = [p for p in predicates if p.last < group.first or p.first > group.last]
-        found = self.near(group, candidates, 12)
+        found = self.near(group, predicates, 12, disjoint=True)
         if found is not None:
             return found
-        following = [p for p in candidates if self.sentence(p) == sentence + 1 and sentence + 1 not in blocked]
-        if following and self._sentence_size(sentence + 1) <= 10:
-            return following[0]
+        if sentence + 1 in blocked or self._sentence_size(sentence + 1) > 10:
+            return None
+        # The first predicate of the next sentence that does not overlap the group.
+        low = bisect.bisect_left(self.sent, sentence + 1)
+        high = bisect.bisect_right(self.sent, sentence + 1) - 1
+        for p in predicates.starting_in(low, high):
+            if p.last < group.first or p.first > group.last:
+                return p
         return None
 
     def _sentence_size(self, sentence: int) -> int:
-        return sum(1 for t in self.tokens if t.sentence == sentence)
+        if self._sentence_sizes is None:
+            sizes: dict[int, int] = {}
+            for t in self.tokens:
+                sizes[t.sentence] = sizes.get(t.sentence, 0) + 1
+            self._sentence_sizes = sizes
+        return self._sentence_sizes.get(sentence, 0)
 
     def profanity(self, insult_spans: list[tuple[int, int]]) -> None:
+        # Whether a span overlaps an insult: of the insults starting before its end, the furthest end.
+        ordered = sorted(insult_spans)
+        span_starts = [s for s, _ in ordered]
+        furthest: list[int] = []
+        for _, e in ordered:
+            furthest.append(max(e, furthest[-1]) if furthest else e)
         for hit in self.hits["profanity"]:
             start, end = self.span(hit)
-            if any(s < end and start < e for s, e in insult_spans):
+            k = bisect.bisect_left(span_starts, end) - 1
+            if k >= 0 and furthest[k] > start:
                 continue
             self.add("profanity", "profanity", start, end)
 
@@ -682,12 +797,13 @@ class _Run:
         if not promos:
             return
         products = [h for h in self.own_hits if h.label == "product"]
+        promo_index = self.index(promos)
         for product in products:
-            cue = self.near(product, promos, 10_000, sentences=10_000)
+            cue = self.near(product, promo_index, 10_000, sentences=10_000)
             if cue is not None:
                 self.add("undisclosed-promotion", "promotion", *self.joined(product, cue))
                 return
-        strong = [p for p in promos if p.label == "promo"]
+        strong = self.index([p for p in promos if p.label == "promo"])
         for name in self.own_hits:
             cue = self.near(name, strong, 30, sentences=1)
             if cue is not None:
@@ -701,7 +817,7 @@ class _Run:
         weak = self.hits["with_company"]
         if not weak:
             return
-        anchors = [h for h in self.own_hits if h.label == "company"] + self.hits["company_words"]
+        anchors = self.index([h for h in self.own_hits if h.label == "company"] + self.hits["company_words"])
         for hit in weak:
             anchor = self.near(hit, anchors, 20, sentences=1)
             if anchor is not None:
@@ -710,9 +826,9 @@ class _Run:
     def _company_statements(self) -> None:
         """The company as the subject of a future or official verb: "Our hospital will …", "Noordlicht
         gaat vanaf maart …", "Onze organisatie heeft besloten …"."""
-        verbs = self.hits["statement_verbs"]
-        if not verbs:
+        if not self.hits["statement_verbs"]:
             return
+        verbs = self.index(self.hits["statement_verbs"])
         tokens = self.tokens
         subjects = [h for h in self.own_hits if h.label == "company"
                     and not (h.first > 0 and tokens[h.first - 1].word in _PREPOSITIONS
@@ -725,13 +841,12 @@ class _Run:
                     subjects.append(Hit(i, org.last, "org", org.entry))
                     break
         for subject in subjects:
-            verb = next((v for v in verbs if 0 <= v.first - subject.last - 1 <= 1
-                         and self.sentence(v) == self.sentence(subject)), None)
+            verb = verbs.first_starting(subject.last + 1, subject.last + 2, self.sentence(subject))
             if verb is not None:
                 self.add("speaking-on-behalf", "official", *self.joined(subject, verb))
 
     def sensitive(self) -> None:
-        companies = [h for h in self.company_hits if h.label in ("company", "competitor")]
+        companies = self.index([h for h in self.company_hits if h.label in ("company", "competitor")])
         for hit in self.hits["deals"]:
             # "RailCo wants to take us over": a takeover near the company's or a competitor's name.
             if self.near(hit, companies, 8) is not None:
@@ -754,18 +869,29 @@ def _short(excerpt: str, limit: int = 80) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """One finding per place and rule: overlapping findings of the same rule keep the first, longest."""
-    ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start), f.rule))
-    kept: list[Finding] = []
+_Raw = tuple[str, str, int, int, dict[str, str]]  # rule, kind, start, end, message values
+
+
+def _dedupe(findings: list[_Raw]) -> list[_Raw]:
+    """One finding per place and rule: overlapping findings of the same rule keep the first, longest;
+    at most MAX_FINDINGS_PER_RULE per rule, the first in the post."""
+    ordered = sorted(findings, key=lambda f: (f[2], -(f[3] - f[2]), f[0]))
+    kept: list[_Raw] = []
     last_end: dict[str, int] = {}
     count: dict[str, int] = {}
     for finding in ordered:
-        if finding.start < last_end.get(finding.rule, -1):
+        rule, _, start, end, _ = finding
+        if start < last_end.get(rule, -1):
             continue
-        if count.get(finding.rule, 0) >= MAX_FINDINGS_PER_RULE:
+        if count.get(rule, 0) >= MAX_FINDINGS_PER_RULE:
             continue
         kept.append(finding)
-        last_end[finding.rule] = finding.end
-        count[finding.rule] = count.get(finding.rule, 0) + 1
+        last_end[rule] = end
+        count[rule] = count.get(rule, 0) + 1
     return kept
+
+
+def _any_within(ordered: list[int], value: int, distance: int) -> bool:
+    """Whether the sorted list has a number within `distance` of `value`."""
+    k = bisect.bisect_left(ordered, value - distance)
+    return k < len(ordered) and ordered[k] <= value + distance
