@@ -7,6 +7,11 @@ sentences (most harmless, some with findings of every rule, emoji and chat marku
 every post. Prints posts/s and p50/p99/max per size, and the cost per character relative to the
 280-character posts, which stays near 1 when the cost grows linearly with length. Writes the same
 figures to bench/results/review.json. Target: p99 under 10 ms for a 3,000-character post.
+
+Then it times adversarial posts of about 40,000 characters, one review each: a trigger word of every
+lexicon list repeated (and pairs that the proximity checks combine, such as "foto scherm" and
+"jij idioot"), long runs without spaces, 40,000 emoji, random bytes decoded as latin-1 and random
+unicode. Each must get an answer in well under a second; `--only` runs one of the two parts.
 """
 
 from __future__ import annotations
@@ -24,10 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import bundled_policy_dir  # noqa: E402
-from bot.policy import load_pack  # noqa: E402
+from bot.policy import PolicyPack, load_pack  # noqa: E402
 from bot.review.engine import ReviewEngine  # noqa: E402
 
 SIZES = (280, 3_000, 40_000)
+ADVERSARIAL_CHARS = 40_000
 POSTS = {280: 3_000, 3_000: 600, 40_000: 40}
 TARGET_P99_MS_3000 = 10.0
 
@@ -67,6 +73,78 @@ def make_post(rng: random.Random, size: int, names: list[str]) -> str:
     return " ".join(parts)[:size]
 
 
+def _repeat(unit: str, size: int = ADVERSARIAL_CHARS) -> str:
+    return (unit * (size // max(1, len(unit)) + 1))[:size]
+
+
+def _plain(entry: str) -> str:
+    """A lexicon entry as words someone would write ("prototype*" -> "prototype", "komt ~ uit" -> "komt uit")."""
+    return " ".join(w.lstrip("#").rstrip("*") for w in entry.split() if w != "~")
+
+
+def adversarial_posts(pack_root: Path, company: str, competitor: str, product: str) -> dict[str, str]:
+    """Hostile or degenerate posts of about 40,000 characters, by name."""
+    from bot.review.lexicons import PLAIN_LISTS, SCHEMA, load_lexicons
+
+    lex = load_lexicons(pack_root)
+    posts: dict[str, str] = {}
+    # The first usable entry of every lexicon list, repeated: every trigger category at its worst.
+    for file, names in SCHEMA.items():
+        for name in names:
+            if (file, name) in PLAIN_LISTS:
+                continue
+            entries = [e for e in lex.get(file, name) if not e.startswith("!")]
+            if entries:
+                posts[f"repeat {file}/{name}"] = _repeat(_plain(entries[0]) + " ")
+    # Pairs that the proximity checks combine: every occurrence is a candidate for every other.
+    pairs = {
+        "foto scherm": "foto scherm ", "jij idioot": "jij idioot ", "baas idioot": "mijn baas is een idioot ",
+        "company idioot": f"{company} idioot ", "competitor idioot": f"{competitor} sukkel ",
+        "intern memo": "intern memo ", "omzet boven verwachting": "onze omzet boven verwachting ",
+        "omzet tussen ons": "omzet tussen ons ", "launch product": f"{product} komt volgende maand uit ",
+        "product korting": f"{product} 20% korting ", "company announce": f"{company} announce we will ",
+        "women cannot": "vrouwen kunnen niet ", "women exclusion": "geen vrouwen ",
+        "group predicate sentences": "vrouwen. kunnen niet rijden. ",
+        "stelletje prutsers": "stelletje prutsers ", "slechtste werkgever": "slechtste werkgever ",
+        "company worst": f"{company} is the worst ", "kutbaas compounds": "kutbaas klotecollega rotklant ",
+        "takeover": f"{competitor} overname ", "role name detail": "collega Jan Jansen is ziek ",
+        "customer name": "klant Piet de Vries ", "phones": "06 12345678 ", "emails": "a.b@example.org ",
+        "addresses": "Dorpsstraat 22 1234 AB Utrecht ", "age groups": "mensen boven de 55 ",
+        "profanity in insults": "kut idioot baas ",
+    }
+    for name, unit in pairs.items():
+        posts[f"pair {name}"] = _repeat(unit)
+    # Degenerate text: runs without spaces, punctuation, emoji, binary garbage, random unicode.
+    rng = random.Random(7)
+    posts["run letters"] = _repeat("a")
+    posts["run kutbaas no spaces"] = _repeat("kutbaas")
+    posts["run digits"] = _repeat("1")
+    posts["run spaces"] = _repeat(" ")
+    posts["run punctuation"] = _repeat(".!?,;:-")
+    posts["run newlines"] = _repeat("\n")
+    posts["run at-signs"] = _repeat("a@")
+    posts["emoji 40,000"] = _repeat("🎉")
+    posts["emoji zwj sequences"] = _repeat("👩\u200d👩\u200d👧 ")
+    posts["random bytes latin-1"] = rng.randbytes(ADVERSARIAL_CHARS).decode("latin-1")
+    posts["random unicode"] = "".join(
+        chr(c) for c in (rng.randrange(0x20, 0x2FFFF) for _ in range(ADVERSARIAL_CHARS * 2))
+        if not 0xD800 <= c <= 0xDFFF)[:ADVERSARIAL_CHARS]
+    return posts
+
+
+def time_adversarial(engine: ReviewEngine, posts: dict[str, str]) -> dict[str, dict[str, object]]:
+    out: dict[str, dict[str, object]] = {}
+    for name, post in posts.items():
+        t0 = time.perf_counter()
+        review = engine.review(post)
+        elapsed = time.perf_counter() - t0
+        out[name] = {"chars": len(post), "ms": round(elapsed * 1000, 1), "findings": len(review.findings),
+                     "verdict": review.verdict}
+        print(f"  {name:<40} {len(post):>7} chars {elapsed * 1000:>10.1f} ms  "
+              f"{len(review.findings):>4} findings  {out[name]['verdict']}", flush=True)
+    return out
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -77,6 +155,7 @@ def main() -> None:
     parser.add_argument("--policy-dir", type=Path, default=bundled_policy_dir())
     parser.add_argument("--scale", type=float, default=1.0, help="multiply the number of posts per size")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "review.json")
+    parser.add_argument("--only", choices=("sizes", "adversarial"), help="run only one part")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -86,12 +165,50 @@ def main() -> None:
     engine = ReviewEngine(pack)
     build_s = time.perf_counter() - started
 
+    report: dict[str, object] = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform()},
+        "pack": {"company": pack.company.name, "version": pack.version_label},
+        "load_pack_s": round(load_s, 3),
+        "build_engine_s": round(build_s, 3),
+    }
+    print(f"review engine: load pack {load_s:.3f} s, build engine {build_s:.3f} s")
+    if args.only != "adversarial":
+        results = time_sizes(engine, pack, args.scale)
+        report["sizes"] = results
+        report["target"] = {"p99_ms_3000_chars": TARGET_P99_MS_3000,
+                            "met": results["3000"]["p99_ms"] < TARGET_P99_MS_3000,
+                            "met_in_cpu_time": results["3000"]["cpu_p99_ms"] < TARGET_P99_MS_3000}
+        print(f"{'chars':>7} {'posts':>6} {'posts/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
+              f"{'cpu p99':>8} {'µs/char':>8} {'ratio':>6}")
+        for size in SIZES:
+            r = results[str(size)]
+            print(f"{size:>7} {int(r['posts']):>6} {r['posts_per_s']:>9} {r['p50_ms']:>8} {r['p99_ms']:>8} "
+                  f"{r['max_ms']:>8} {r['cpu_p99_ms']:>8} {r['us_per_char']:>8} {r['per_char_ratio_vs_280']:>6}")
+        verdict = "met" if results["3000"]["p99_ms"] < TARGET_P99_MS_3000 else \
+            "NOT met (wall clock; see cpu p99 for contention)"
+        print(f"target p99 < {TARGET_P99_MS_3000} ms at 3,000 chars: {verdict}; "
+              "per-character cost ratio near 1 means linear growth")
+    if args.only != "sizes":
+        company = pack.company
+        print(f"adversarial posts of about {ADVERSARIAL_CHARS:,} characters (one review each):")
+        adversarial = time_adversarial(engine, adversarial_posts(
+            pack.root, company.short_name, (list(company.competitors) or ["Rival"])[0],
+            (list(company.products) or [company.short_name])[0]))
+        times = [float(str(r["ms"])) for r in adversarial.values()]
+        report["adversarial"] = {"max_ms": max(times), "total_ms": round(sum(times), 1), "posts": adversarial}
+        print(f"adversarial: slowest {max(times):.1f} ms, all {sum(times):.1f} ms")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {args.out}")
+
+
+def time_sizes(engine: ReviewEngine, pack: PolicyPack, scale: float) -> dict[str, dict[str, float]]:
     rng = random.Random(20250101)
     names = list(pack.company.all_names) + list(pack.company.products)
     engine.review(make_post(rng, 3_000, names))  # warm-up
     results: dict[str, dict[str, float]] = {}
     for size in SIZES:
-        count = max(5, int(POSTS[size] * args.scale))
+        count = max(5, int(POSTS[size] * scale))
         posts = [make_post(rng, size, names) for _ in range(count)]
         latencies: list[float] = []
         cpu: list[float] = []
@@ -119,31 +236,7 @@ def main() -> None:
     base = results[str(SIZES[0])]["us_per_char"]
     for size in SIZES:
         results[str(size)]["per_char_ratio_vs_280"] = round(results[str(size)]["us_per_char"] / base, 2)
-
-    report = {
-        "machine": {"python": platform.python_version(), "platform": platform.platform()},
-        "pack": {"company": pack.company.name, "version": pack.version_label},
-        "load_pack_s": round(load_s, 3),
-        "build_engine_s": round(build_s, 3),
-        "sizes": results,
-        "target": {"p99_ms_3000_chars": TARGET_P99_MS_3000,
-                   "met": results["3000"]["p99_ms"] < TARGET_P99_MS_3000,
-                   "met_in_cpu_time": results["3000"]["cpu_p99_ms"] < TARGET_P99_MS_3000},
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-
-    print(f"review engine: load pack {load_s:.3f} s, build engine {build_s:.3f} s")
-    print(f"{'chars':>7} {'posts':>6} {'posts/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
-          f"{'cpu p99':>8} {'µs/char':>8} {'ratio':>6}")
-    for size in SIZES:
-        r = results[str(size)]
-        print(f"{size:>7} {int(r['posts']):>6} {r['posts_per_s']:>9} {r['p50_ms']:>8} {r['p99_ms']:>8} "
-              f"{r['max_ms']:>8} {r['cpu_p99_ms']:>8} {r['us_per_char']:>8} {r['per_char_ratio_vs_280']:>6}")
-    verdict = "met" if report["target"]["met"] else "NOT met (wall clock; see cpu p99 for contention)"
-    print(f"target p99 < {TARGET_P99_MS_3000} ms at 3,000 chars: {verdict}; "
-          "per-character cost ratio near 1 means linear growth")
-    print(f"written to {args.out}")
+    return results
 
 
 if __name__ == "__main__":
