@@ -209,7 +209,7 @@ class SlackAdapter:
 
     def _home_team(self, context: dict[str, Any]) -> str | None:
         """This workspace: auth.test's team at start-up, else the team Bolt authorised the request for."""
-        return self.team_id or getattr(context.get("authorize_result"), "team_id", None) or context.get("team_id")
+        return self.team_id or getattr(context.get("authorize_result"), "team_id", None)
 
     def _external(self, team: str | None, context: dict[str, Any], what: str) -> bool:
         """True (and a warning with the team id, never the text) for a user of another team: Slack Connect
