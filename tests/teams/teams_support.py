@@ -229,7 +229,9 @@ class TeamsHarness:
         async with self.http.post(self.base_url + "/api/messages", data=json.dumps(activity),
                                   headers=all_headers) as resp:
             raw = await resp.read()
-            return resp.status, (json.loads(raw) if raw else None)
+            status = resp.status
+        await self.component.drain()  # messages are acknowledged first and answered in the background
+        return status, (json.loads(raw) if raw else None)
 
 
 def teams_settings(settings: Settings, key_server: KeyServer | None) -> Settings:

@@ -320,3 +320,21 @@ async def test_stale_keys_are_used_while_the_refresh_hangs(teams: TeamsHarness) 
             break
         await asyncio.sleep(0.02)
     assert teams.keys.fetches == 2
+
+
+# A message is acknowledged before its replies go out: a slow connector (429, Retry-After 2) does not keep the
+# Bot Connector's request open (it would time out after ~15 s and redeliver); the reply still arrives once.
+async def test_messages_are_acknowledged_before_the_replies_are_sent(teams: TeamsHarness) -> None:
+    teams.connector.fail_next.append((429, {"Retry-After": "2"}))
+    activity = teams.payload("message_personal.json", TEXT=QUESTION)
+    started = time.perf_counter()
+
+    async with teams.http.post(teams.base_url + "/api/messages", data=json.dumps(activity),
+                               headers={"Content-Type": "application/json", **teams.auth()}) as response:
+        assert response.status == 201
+    assert time.perf_counter() - started < 2.0
+    assert teams.component.health()["in_flight"] == 1
+
+    await teams.component.drain()
+    assert len(teams.connector.sent()) == 1
+    assert teams.component.health()["in_flight"] == 0

@@ -15,6 +15,12 @@ Who may talk to the bot: only the `msteams` channel (plus `emulator` in emulator
 Line let the client choose its own user id), and, with `SMM_TEAMS_TENANT_ID` set, only that tenant (a
 MultiTenant app id can be side-loaded in any tenant). Other activities are answered 200 and not dispatched.
 
+Timing: the Bot Connector gives up after about 15 seconds and redelivers, while a turn may take longer
+(answering, then sends paced and retried with back-off). So a message or conversation update is
+acknowledged (201) as soon as it is authenticated and checked, and its turn runs in a background task the
+component tracks (bounded; `stop()` lets it finish briefly). Invokes (Action.Execute) stay synchronous:
+their card travels in the HTTP response.
+
 Outbound tokens: botbuilder's `MicrosoftAppCredentials` asks Entra ID for a token synchronously (msal)
 when the connector request is signed, and builds a new credentials object, with an empty token cache,
 for every turn. `_WarmCredentialFactory` keeps one credentials object per app id and scope and fetches
@@ -28,6 +34,7 @@ import asyncio
 import ipaddress
 import json
 import logging
+from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -38,7 +45,7 @@ from botbuilder.integration.aiohttp import (
     ConfigurationBotFrameworkAuthentication,
     ConfigurationServiceClientCredentialFactory,
 )
-from botbuilder.schema import Activity, CallerIdConstants, ConversationReference
+from botbuilder.schema import Activity, ActivityTypes, CallerIdConstants, ConversationReference
 from botframework.connector.auth import (
     AuthenticateRequestResult,
     AuthenticationConstants,
@@ -63,6 +70,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TOKEN_TIMEOUT_SECONDS = 15.0
+MAX_CONCURRENT_TURNS = 32
+MAX_WAITING_TURNS = 256  # beyond this, 503 (the Bot Connector redelivers later)
 TEAMS_CHANNEL = "msteams"
 EMULATOR_CHANNEL = "emulator"
 # Headers a reverse proxy or tunnel adds: in emulator mode their presence means the request came from afar.
@@ -215,6 +224,12 @@ class TeamsComponent:
         self.sender = TeamsSender(self)
         app.services.messenger.register(self.sender)
         self._requests = 0
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._workers = asyncio.Semaphore(MAX_CONCURRENT_TURNS)
+        self.max_waiting = MAX_WAITING_TURNS
+        self._waiting = 0
+        self.refused = 0
+        self.failed = 0
 
     @property
     def emulator_mode(self) -> bool:
@@ -230,7 +245,18 @@ class TeamsComponent:
         return None
 
     async def stop(self) -> None:
-        return None
+        """Let turns in flight finish (briefly)."""
+        await self.drain(timeout=10)
+
+    async def drain(self, timeout: float = 10.0) -> None:
+        """Wait until the turns started so far are done (stop(), tests and benchmarks)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self._tasks:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return
+            await asyncio.wait(set(self._tasks), timeout=remaining)
 
     def health(self) -> dict[str, Any]:
         return {
@@ -238,6 +264,10 @@ class TeamsComponent:
                      "emulator (no app id, loopback only)" if self.emulator_enabled else "off (no app id)"),
             "signing_keys": self.validator.cached_keys if self.validator else None,
             "requests": self._requests,
+            "in_flight": len(self._tasks),
+            "queued": self._waiting,
+            "refused": self.refused,
+            "failed": self.failed,
         }
 
     async def handle(self, request: web.Request) -> web.Response:
@@ -275,14 +305,51 @@ class TeamsComponent:
         if ignored:
             logger.warning("ignored a Bot Framework activity: %s", ignored)
             return web.Response(status=200)
+        if activity.type != ActivityTypes.invoke:
+            if not self._spawn(self._turn(auth_result, activity)):
+                logger.warning("too many Teams turns waiting; asking the Bot Connector to redeliver")
+                return web.Response(status=503, headers={"Retry-After": "5"})
+            return web.Response(status=201)
         try:
             invoke_response = await self.adapter.process_activity(auth_result, activity, self.bot.on_turn)
         except Exception:
-            scoped_logger(__name__, platform=PLATFORM).exception("processing a Teams activity failed")
+            logger.exception("processing a Teams activity failed")
             return web.Response(status=500)
         if invoke_response is not None:
             return web.json_response(invoke_response.body, status=invoke_response.status or 200)
         return web.Response(status=201)
+
+    async def _turn(self, auth_result: AuthenticateRequestResult, activity: Activity) -> None:
+        """One acknowledged activity's turn, in the background: failures are logged, not raised."""
+        try:
+            await self.adapter.process_activity(auth_result, activity, self.bot.on_turn)
+        except Exception:
+            self.failed += 1
+            scoped_logger(__name__, platform=PLATFORM).exception("processing a Teams activity failed")
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> bool:
+        """Start a turn in the background, bounded: False (and the turn dropped) when too many are waiting."""
+        if self._waiting >= self.max_waiting:
+            coro.close()
+            self.refused += 1
+            return False
+        self._waiting += 1
+        task = asyncio.create_task(self._bounded(coro))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return True
+
+    async def _bounded(self, coro: Coroutine[Any, Any, None]) -> None:
+        waiting = True
+        try:
+            async with self._workers:
+                self._waiting -= 1
+                waiting = False
+                await coro
+        finally:
+            if waiting:
+                self._waiting -= 1
+                coro.close()
 
     @staticmethod
     def emulator_refusal(request: web.Request) -> str | None:
