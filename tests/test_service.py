@@ -58,7 +58,7 @@ async def test_a_reviewed_post_is_never_logged_or_stored(
     marker = "Zebrapaardvis42"
     caplog.set_level(logging.DEBUG)
     replies = await bot_app.dispatcher.dispatch(
-        request(f"review {marker} is een sukkel, bel hem op 06-12345678 #ad"))
+        request(f"review Mail {marker}@example.com, die sukkel van een baas, of bel 06-12345678"))
     assert replies and replies[0].private
     assert marker in replies[0].plain_text()  # shown back to the asker only
     # also a draft pasted without the word review
