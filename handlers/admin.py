@@ -100,22 +100,46 @@ async def policy(ctx: Context, args: str) -> Reply | list[Reply]:
     return Reply(elements, lang, private=True)
 
 
+def _prepare(folder: Any) -> tuple[PolicyPack | None, Any, Any, list[str]]:
+    """Load the pack on disk, check what `load_pack` does not (review lexicons, tips) and build both engines,
+    all before anything is recorded. Returns (pack, answers, reviews, problems); any problem means the
+    pack must not be published. Runs in a worker thread: building the engines takes a while."""
+    from bot.answer.engine import AnswerEngine
+    from bot.review.engine import ReviewEngine
+    from bot.review.lexicons import LexiconError, check_review_lexicons
+    from bot.scheduler.tips import check_tips
+
+    try:
+        pack = load_pack(folder)
+    except PolicyError as exc:
+        return None, None, None, [p.format(exc.root) for p in exc.problems]
+    root = pack.root
+    problems = [p.format(root) for p in (*check_review_lexicons(root), *check_tips(root))]
+    if problems:
+        return None, None, None, problems
+    try:
+        answers, reviews = AnswerEngine(pack), ReviewEngine(pack)
+    except LexiconError as exc:
+        return None, None, None, [p.format(root) for p in exc.problems]
+    except Exception as exc:  # anything else that would also stop the bot from starting with this pack
+        return None, None, None, [f"{root}: the engines could not be built: {type(exc).__name__}: {exc}"]
+    return pack, answers, reviews, []
+
+
 async def _publish(ctx: Context) -> Reply | list[Reply]:
     lang = ctx.language
     folder = ctx.services.settings.policy_dir
-    try:
-        pack = await asyncio.to_thread(load_pack, folder)
-    except PolicyError as exc:
-        lines = [p.format(exc.root) for p in exc.problems[:MAX_PROBLEMS_SHOWN]]
+    pack, answers, reviews, problems = await asyncio.to_thread(_prepare, folder)
+    if pack is None:
         await ctx.services.db.run(crud.audit, platform=ctx.platform, user_id=ctx.user_id, action="policy.publish",
-                                  allowed=True, detail=f"rejected: {len(exc.problems)} problem(s)")
-        raise UserError(t("policy.invalid", lang, folder=folder, count=len(exc.problems)) + "\n" +
-                        "\n".join("• " + line for line in lines)) from None
+                                  allowed=True, detail=f"rejected: {len(problems)} problem(s)")
+        raise UserError(t("policy.invalid", lang, folder=folder, count=len(problems)) + "\n" +
+                        "\n".join("• " + line for line in problems[:MAX_PROBLEMS_SHOWN]))
     version, summary, draft_id = await ctx.services.db.run(
         _record, pack=pack, published_by=f"{ctx.platform}:{ctx.user_id}", platform=ctx.platform, language=lang)
     if draft_id is None:
         return Reply([Text(t("policy.unchanged", lang, version=version.version))], lang, private=True)
-    await asyncio.to_thread(ctx.services.policy.set, pack)
+    ctx.services.policy.install(pack, answers, reviews)
     await ctx.services.db.run(crud.audit, platform=ctx.platform, user_id=ctx.user_id, action="policy.publish",
                               allowed=True, detail=f"version {version.id} ({pack.version_label})")
     ctx.log.info("published policy version %s", version.id)

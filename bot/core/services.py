@@ -26,7 +26,11 @@ class PolicyState:
         from bot.answer.engine import AnswerEngine
         from bot.review.engine import ReviewEngine
 
-        answers, reviews = AnswerEngine(pack), ReviewEngine(pack)
+        self.install(pack, AnswerEngine(pack), ReviewEngine(pack))
+
+    def install(self, pack: PolicyPack, answers: AnswerEngine, reviews: ReviewEngine) -> None:
+        """Swap in a pack and engines built from it beforehand (e.g. in a thread by `policy publish`), all three
+        at once: no request sees the new pack with the old engines."""
         self.pack, self.answers, self.reviews = pack, answers, reviews
 
     pack: PolicyPack

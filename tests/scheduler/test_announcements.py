@@ -120,3 +120,40 @@ def test_tip_problems_are_reported(policy_dir: Path, tmp_path: Path) -> None:
     assert any("unknown section `nope`" in m for m in messages)
     assert any("{bogus}" in m for m in messages)
     assert any("no `nl` text" in m for m in messages)
+
+
+async def test_publish_with_broken_lexicon_is_refused_and_records_nothing(bot_factory, policy_dir: Path,
+                                                                          tmp_path: Path) -> None:
+    pack_dir = copy_pack(policy_dir, tmp_path)
+    bot = bot_factory(pack_dir)
+    first = await bot.admin.handle_line("policy publish")
+    version_id = first[0].metadata["version_id"]
+    running_pack = bot.services.policy.pack
+    running_reviews = bot.services.policy.reviews
+
+    # A change to publish, and a review lexicon the review engine cannot load.
+    edited = pack_dir / "sections" / "working-hours" / "en.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nAlso: mute work chats on holiday.\n", encoding="utf-8")
+    (pack_dir / "review" / "insults.yaml").write_text("insults:\n  nl: [klungel\n  en: [fool]\n", encoding="utf-8")
+    refused = await bot.admin.say("policy publish")
+    assert "was not published" in refused or "niet gepubliceerd" in refused
+    assert "insults.yaml:" in refused  # file:line of the problem
+
+    latest = bot.services.db.call(crud_schedule.latest_policy_version)
+    assert latest is not None and latest.id == version_id
+    assert bot.services.db.call(crud_schedule.get_announcement, announcement_id=2) is None
+    assert bot.services.policy.pack is running_pack and bot.services.policy.reviews is running_reviews
+    audit = [r for r in bot.services.db.call(crud.list_audit) if r.action == "policy.publish"]
+    assert any("rejected" in (r.detail or "") for r in audit)
+    # The bot still answers with the pack in force.
+    answer = await bot.admin.say("Mag ik onder werktijd op LinkedIn?")
+    assert answer.strip() and "problem" not in answer
+
+
+async def test_publish_with_broken_tips_is_refused(bot_factory, policy_dir: Path, tmp_path: Path) -> None:
+    pack_dir = copy_pack(policy_dir, tmp_path)
+    bot = bot_factory(pack_dir)
+    (pack_dir / "tips.yaml").write_text("- section: nope\n  nl: a\n  en: b\n", encoding="utf-8")
+    refused = await bot.admin.say("policy publish")
+    assert "tips.yaml:1: tip 1 names unknown section `nope`" in refused
+    assert bot.services.db.call(crud_schedule.latest_policy_version) is None
