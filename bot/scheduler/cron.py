@@ -12,39 +12,77 @@ from datetime import datetime, timedelta
 
 from apscheduler.triggers.cron import CronTrigger
 
-_DAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_TICK = timedelta(microseconds=1)
+
+_DAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 _DAY_WORDS = {
     "en": ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
     "nl": ("zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"),
 }
-_NAME_INDEX = {name: i for i, name in enumerate(_DAY_NAMES[:7])}
-MAX_CATCH_UP = 100_000
+_NAME_INDEX = {name: i for i, name in enumerate(_DAY_NAMES)}
+
+
+def _weekday_number(word: str, *, range_end: bool = False) -> int:
+    """A crontab weekday (0-7 or a name) as 0-7; `sun` at the end of a range is 7 (`fri-sun`)."""
+    if word.isdigit():
+        number = int(word)
+        if not 0 <= number <= 7:
+            raise ValueError(f"weekday {word} is out of range 0-7")
+        return number
+    if word in _NAME_INDEX:
+        return 7 if range_end and word == "sun" else _NAME_INDEX[word]
+    raise ValueError(f"weekday `{word}` is not a number 0-7 or a day name (mon, tue, …)")
+
+
+def _weekday_set(field: str) -> set[int]:
+    """The days (0 = Sunday … 6 = Saturday) a crontab weekday field selects: lists, ranges and steps,
+    counted the crontab way (`*/2` is Sunday, Tuesday, Thursday, Saturday; 7 is Sunday too)."""
+    days: set[int] = set()
+    for part in field.split(","):
+        base, slash, raw_step = part.partition("/")
+        step = 1
+        if slash:
+            if not raw_step.isdigit() or int(raw_step) < 1:
+                raise ValueError(f"weekday step `{raw_step}` must be a whole number of 1 or more")
+            step = int(raw_step)
+        if base == "*":
+            lo, hi = 0, 6
+        elif "-" in base:
+            a, _, b = base.partition("-")
+            lo, hi = _weekday_number(a), _weekday_number(b, range_end=True)
+            if lo > hi:
+                raise ValueError(f"weekday range {base} runs backwards (write e.g. 5-7 or fri-sun)")
+        else:
+            lo = _weekday_number(base)
+            hi = 6 if slash else lo  # `1/2`: from Monday to the end of the week, every second day
+        days.update(day % 7 for day in range(lo, hi + 1, step))
+    return days
 
 
 def _normalise_weekdays(field: str) -> str:
-    """Crontab weekday numbers (0-7, Sunday = 0 or 7) as names; ranges that wrap are split."""
-
-    def convert(part: str) -> str:
-        step = ""
-        if "/" in part:
-            part, _, raw_step = part.partition("/")
-            step = "/" + raw_step
-        if "-" in part:
-            a, _, b = part.partition("-")
-            if a.isdigit() and b.isdigit():
-                lo, hi = int(a), int(b)
-                if not (0 <= lo <= 7 and 0 <= hi <= 7):
-                    raise ValueError(f"weekday {part} is out of range 0-7")
-                if hi == 7 and lo > 0:
-                    return f"{_DAY_NAMES[lo]}-sat{step},sun" if not step else f"{_DAY_NAMES[lo]}-sun{step}"
-                return f"{_DAY_NAMES[lo]}-{_DAY_NAMES[hi]}{step}"
-        if part.isdigit():
-            if not 0 <= int(part) <= 7:
-                raise ValueError(f"weekday {part} is out of range 0-7")
-            return _DAY_NAMES[int(part)] + step
-        return part + step
-
-    return ",".join(convert(p) for p in field.split(","))
+    """A crontab weekday field (numbers 0-7 with Sunday = 0 or 7, names, lists, ranges, steps) spelled with
+    day names only, which APScheduler reads the same way crontab does: `*` for every day, otherwise the days
+    from Sunday on, runs of three or more days from Monday on as a range (`mon-fri`)."""
+    if field.strip() == "*":
+        return "*"
+    days = sorted(_weekday_set(field.strip()))
+    if len(days) == 7:
+        return "*"
+    parts: list[str] = []
+    if days[0] == 0:
+        parts.append("sun")  # never inside a range: APScheduler's week runs mon-sun, so `sun-fri` is backwards
+        days = days[1:]
+    index = 0
+    while index < len(days):
+        end = index
+        while end + 1 < len(days) and days[end + 1] == days[end] + 1:
+            end += 1
+        if end - index >= 2:
+            parts.append(f"{_DAY_NAMES[days[index]]}-{_DAY_NAMES[days[end]]}")
+        else:
+            parts += [_DAY_NAMES[d] for d in days[index:end + 1]]
+        index = end + 1
+    return ",".join(parts)
 
 
 def parse_cron(expr: str, timezone: str) -> CronTrigger:
@@ -61,6 +99,10 @@ def describe_cron(expr: str, language: str, timezone: str) -> str:
     unusual expressions are shown as they are."""
     nl = language == "nl"
     minute, hour, dom, month, dow = expr.split()
+    try:
+        dow = _normalise_weekdays(dow.lower())
+    except ValueError:
+        return f"cron `{expr}` ({timezone})"
     zone = f" ({timezone})"
     if not (minute.isdigit() and hour.isdigit()):
         if minute.isdigit() and hour == "*" and dom == month == dow == "*":
@@ -89,7 +131,7 @@ def describe_cron(expr: str, language: str, timezone: str) -> str:
 
 def _weekday_words(dow: str, language: str) -> str | None:
     words = _DAY_WORDS[language]
-    names = _normalise_weekdays(dow.lower())
+    names = dow
     if names == "mon-fri":
         return "werkdag (ma-vr)" if language == "nl" else "weekday (Mon-Fri)"
     result = []
@@ -109,12 +151,39 @@ def latest_slot(trigger: CronTrigger, *, since: datetime, now: datetime) -> date
     """The latest fire time of `trigger` in (since, now]: the schedule slot a run at `now` belongs to.
 
     A run that fires late (after downtime, coalesced) still gets the newest slot, so its outbox keys are the
-    same whichever process or retry runs it."""
-    slot: datetime | None = None
-    current = trigger.get_next_fire_time(None, since + timedelta(microseconds=1))
-    for _ in range(MAX_CATCH_UP):
-        if current is None or current > now:
-            break
-        slot = current
-        current = trigger.get_next_fire_time(current, current + timedelta(microseconds=1))
-    return slot
+    same whichever process or retry runs it. Found in a few dozen trigger look-ups however long the downtime
+    and however often the schedule fires: a window before `now` is doubled until it holds a fire time, then
+    the latest one in it is found by bisection."""
+    earliest = since + _TICK
+    if earliest > now:
+        return None
+
+    def fires_from(start: datetime) -> datetime | None:
+        """The first fire time at or after `start` when it is not after `now`."""
+        fire = trigger.get_next_fire_time(None, start)
+        return fire if fire is not None and fire <= now else None
+
+    # Grow a window [now - width, now] until it holds a fire time (or reaches `since`).
+    width = timedelta(minutes=1)
+    lo, hi = max(now - width, earliest), now + _TICK
+    while fires_from(lo) is None:
+        if lo == earliest:
+            return None
+        hi = lo  # no fire time in [hi, now]
+        width *= 2
+        lo = max(now - width, earliest)
+    # Invariant: a fire time in [lo, now], none in [hi, now]. The latest lies in [lo, hi).
+    fire = fires_from(lo)
+    while fire is not None:
+        after = fires_from(fire + _TICK)
+        if after is None:
+            return fire
+        if hi - lo <= _TICK:
+            return after  # cannot happen for a monotonic trigger; kept so the loop always ends
+        mid = lo + (hi - lo) / 2
+        if fires_from(mid) is not None:
+            lo = mid
+            fire = fires_from(lo)
+        else:
+            hi = mid
+    return None
