@@ -4,6 +4,12 @@ The `reminder` table is the truth; the leader keeps APScheduler's jobs in step w
 change made in this process, and every `sync_interval` seconds for changes made by other processes). Jobs
 are stored in the database by APScheduler's SQLAlchemyJobStore, with coalesce=True and a generous
 misfire_grace_time, so after downtime a missed run is sent once, late, not several times.
+
+The job store is synchronous, so everything that touches it (starting the scheduler, syncing jobs, counting
+them) runs in a worker thread; APScheduler's scheduler methods are thread-safe. Each pass of the leadership
+loop also checks that the advisory lock's connection is still alive: a leader whose connection dropped has
+lost the lock, so it stops scheduling at once and tries to take the lock again on a new connection.
+`health()` (every /healthz) only reads values that pass stored.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
+from bot.config import Settings
+from bot.core.metrics import Metrics
 from bot.core.services import Services
 from bot.scheduler import jobs
 from bot.scheduler.cron import parse_cron
@@ -46,9 +54,10 @@ class SchedulerComponent:
     def __init__(self, services: Services, *, options: WorkerOptions | None = None,
                  verifiers: dict[str, DeliveryVerifier] | None = None,
                  clock: Callable[[], datetime] | None = None, sync_interval: float = 30.0,
-                 run_worker: bool = True) -> None:
+                 run_worker: bool = True, metrics: Metrics | None = None) -> None:
         self.services = services
-        self.worker = OutboxWorker(services.db, services.messenger, options, verifiers)
+        self.metrics = metrics
+        self.worker = OutboxWorker(services.db, services.messenger, options, verifiers, metrics=metrics)
         self.lock = LeaderLock(services.db)
         self.scheduler: AsyncIOScheduler | None = None
         self.clock = clock
@@ -56,6 +65,8 @@ class SchedulerComponent:
         self.run_worker = run_worker
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+        self._job_count: int | None = None
+        self._outbox_waiting: int | None = None
         services.extras["scheduler"] = self
 
     def now(self) -> datetime:
@@ -79,12 +90,12 @@ class SchedulerComponent:
         # Become leader right away when the lock is free, so jobs are in place when start() returns.
         if await asyncio.to_thread(self.lock.try_acquire):
             await self._start_scheduler()
+        with contextlib.suppress(Exception):
+            await self._refresh_outbox_figures()
 
     async def stop(self) -> None:
         self._stop.set()
-        if self.scheduler is not None:
-            self.scheduler.shutdown(wait=False)
-            self.scheduler = None
+        self._stop_scheduler()
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
@@ -95,7 +106,9 @@ class SchedulerComponent:
         jobs.unregister(self)
 
     def health(self) -> dict[str, Any]:
-        return {"leader": self.is_leader, "jobs": len(self.scheduler.get_jobs()) if self.scheduler else None,
+        """Figures for /healthz, without touching the database (the leadership loop refreshes them)."""
+        return {"leader": self.is_leader, "jobs": self._job_count if self.is_leader else None,
+                "outbox_waiting": self._outbox_waiting,
                 "sent": self.worker.stats.sent, "failed": self.worker.stats.failed}
 
     # Scheduling ---------------------------------------------------------------------------------------------
@@ -108,12 +121,19 @@ class SchedulerComponent:
         scheduler = AsyncIOScheduler(
             jobstores={"default": SQLAlchemyJobStore(engine=self.services.db.engine)},
             job_defaults={"coalesce": True, "misfire_grace_time": MISFIRE_GRACE_SECONDS, "max_instances": 1},
-            timezone=timezone,
+            timezone=timezone, event_loop=asyncio.get_running_loop(),
         )
-        scheduler.start()
+        await asyncio.to_thread(scheduler.start)  # creates the job table when needed: database work
         self.scheduler = scheduler
         log.info("this process holds the scheduler lock and runs the scheduler (%s)", timezone)
         await self.sync_jobs()
+
+    def _stop_scheduler(self) -> None:
+        scheduler, self.scheduler = self.scheduler, None
+        self._job_count = None
+        if scheduler is not None:
+            with contextlib.suppress(Exception):
+                scheduler.shutdown(wait=False)
 
     async def _leadership_loop(self) -> None:
         while not self._stop.is_set():
@@ -121,13 +141,33 @@ class SchedulerComponent:
                 await asyncio.wait_for(self._stop.wait(), timeout=self.sync_interval)
             if self._stop.is_set():
                 return
-            try:
-                if self.scheduler is None and await asyncio.to_thread(self.lock.try_acquire):
+            await self.leadership_pass()
+
+    async def leadership_pass(self) -> None:
+        """One pass: make sure a leader still holds its lock (else stop scheduling), take the lock when free,
+        sync the leader's jobs, refresh the figures health() and the metrics show."""
+        try:
+            if self.scheduler is not None and not await asyncio.to_thread(self.lock.verify):
+                log.warning("the scheduler lock's database connection was lost: this process stops scheduling "
+                            "and tries to take the lock again")
+                self._stop_scheduler()
+            if self.scheduler is None:
+                if await asyncio.to_thread(self.lock.try_acquire):
                     await self._start_scheduler()
-                elif self.scheduler is not None:
-                    await self.sync_jobs()
-            except Exception:
-                log.exception("scheduler leadership/sync pass failed")
+            else:
+                await self.sync_jobs()
+        except Exception:
+            log.exception("scheduler leadership/sync pass failed")
+        try:
+            await self._refresh_outbox_figures()
+        except Exception:
+            log.warning("could not count the outbox rows", exc_info=True)
+
+    async def _refresh_outbox_figures(self) -> None:
+        counts = await self.services.db.run(crud_schedule.outbox_counts)
+        self._outbox_waiting = counts.get("pending", 0) + counts.get("sending", 0)
+        if self.metrics is not None:
+            self.metrics.outbox_pending.set(self._outbox_waiting)
 
     async def sync_jobs(self) -> None:
         """Bring APScheduler's jobs in line with the reminder table (and add the system jobs). Existing jobs
@@ -135,10 +175,15 @@ class SchedulerComponent:
         scheduler = self.scheduler
         if scheduler is None:
             return
+        reminders = await self.services.db.run(crud_schedule.list_reminders)
+        self._job_count = await asyncio.to_thread(self._sync_blocking, scheduler, reminders)
+
+    @staticmethod
+    def _sync_blocking(scheduler: AsyncIOScheduler, reminders: list[Any]) -> int:
+        """The job store work of sync_jobs, in a worker thread; returns how many jobs there are afterwards."""
         from apscheduler.triggers.cron import CronTrigger
         from apscheduler.triggers.interval import IntervalTrigger
 
-        reminders = await self.services.db.run(crud_schedule.list_reminders)
         existing = {job.id: job for job in scheduler.get_jobs()}
         wanted = set()
         for reminder in reminders:
@@ -164,28 +209,28 @@ class SchedulerComponent:
             scheduler.add_job(jobs.prune_old_rows, CronTrigger(hour=3, minute=30), id=PRUNE_JOB, name="prune")
         if NUDGE_JOB not in existing:
             scheduler.add_job(jobs.nudge_unacknowledged, IntervalTrigger(hours=1), id=NUDGE_JOB, name="nudges")
+        return len(scheduler.get_jobs())
 
-    def next_run(self, reminder_id: int) -> datetime | None:
+    async def next_run(self, reminder_id: int) -> datetime | None:
         """When a reminder fires next, when this process runs the scheduler."""
-        if self.scheduler is None:
+        scheduler = self.scheduler
+        if scheduler is None:
             return None
-        job = self.scheduler.get_job(REMINDER_JOB.format(id=reminder_id))
+        job = await asyncio.to_thread(scheduler.get_job, REMINDER_JOB.format(id=reminder_id))
         return job.next_run_time if job is not None else None
 
 
 def scheduler_component(bot: BotApp) -> SchedulerComponent:
     """The factory `bot.app.component_factories()` lists: the scheduler runs in every `smm serve`."""
-    return SchedulerComponent(bot.services, options=worker_options_from_env())
+    return SchedulerComponent(bot.services, options=worker_options(bot.settings), metrics=bot.metrics)
 
 
-def worker_options_from_env() -> WorkerOptions:
-    """Send rates from SMM_SEND_RATES ("slack=10,teams=7"), for operators who know their workspace's limits."""
-    import os
-
+def worker_options(settings: Settings) -> WorkerOptions:
+    """Send rates from Settings.send_rates (SMM_SEND_RATES, "slack=10,teams=7"), for operators who know their
+    workspace's limits."""
     from bot.scheduler.ratelimit import parse_rates
 
     options = WorkerOptions()
-    raw = os.environ.get("SMM_SEND_RATES", "")
-    if raw.strip():
-        options.rates.update(parse_rates(raw))
+    if settings.send_rates.strip():
+        options.rates.update(parse_rates(settings.send_rates))
     return options

@@ -33,7 +33,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.core.messenger import DeliveryError, Messenger
 from bot.core.types import Reply, Target
@@ -42,6 +42,9 @@ from bot.scheduler.ratelimit import RateLimiter
 from bot.store import crud_schedule
 from bot.store.db import Database
 from bot.store.models import utcnow
+
+if TYPE_CHECKING:
+    from bot.core.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +93,9 @@ class OutboxWorker:
     from claiming the same rows."""
 
     def __init__(self, db: Database, messenger: Messenger, options: WorkerOptions | None = None,
-                 verifiers: Mapping[str, DeliveryVerifier] | None = None) -> None:
+                 verifiers: Mapping[str, DeliveryVerifier] | None = None, *, metrics: Metrics | None = None) -> None:
         self.db = db
+        self.metrics = metrics  # smm_outbox_sent_total is counted here, per platform
         self.messenger = messenger
         self.options = options or WorkerOptions()
         self.verifiers = dict(verifiers or {})
@@ -232,6 +236,8 @@ class OutboxWorker:
         limit.release()
         self._acks.append(row.id)
         self.stats.sent += 1
+        if self.metrics is not None:
+            self.metrics.outbox_sent.labels(row.platform).inc()
 
     async def _failed_send(self, row: crud_schedule.Claimed, exc: DeliveryError, pause: object) -> None:
         reason = str(exc)[:200]

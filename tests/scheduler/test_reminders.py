@@ -8,11 +8,13 @@ from datetime import UTC, datetime, timedelta
 from scheduler_support import Bot, FakeClock, wait_for
 from sqlmodel import select
 
-from bot.scheduler.component import SchedulerComponent
+from bot.config import Settings
+from bot.scheduler.component import SchedulerComponent, worker_options
 from bot.scheduler.outbox import WorkerOptions
-from bot.store import crud
+from bot.store import crud, crud_schedule
 from bot.store.models import AuditLog
 from bot.store.models_schedule import OutboxMessage
+from handlers.reminders import fan_out_reminder
 
 FAST = WorkerOptions(poll_interval=0.05, rates={"slack": 1000.0, "console": 1000.0})
 
@@ -58,20 +60,26 @@ async def test_reminder_fires_into_console_and_slack_and_survives_restart(bot_fa
     await wait_for(lambda: len(bot2.slack.sent) == 1 and len(bot2.admin.sent) == 1)
 
 
-async def test_missed_run_is_sent_once(bot_factory, clock: FakeClock, running) -> None:
+async def test_missed_run_is_sent_once(bot_factory, clock: FakeClock, running, monkeypatch) -> None:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
     bot = bot_factory()
     await setup_reminder(bot, 'remind add users "* * * * *" tip')
-    component = SchedulerComponent(bot.services, options=FAST, clock=clock)
+    # The first process starts its scheduler paused, so the every-minute job cannot fire (in real time)
+    # before the test has moved it into the past.
+    start = AsyncIOScheduler.start
+    monkeypatch.setattr(AsyncIOScheduler, "start", lambda self, paused=False: start(self, paused=True))
+    component = SchedulerComponent(bot.services, options=FAST, clock=clock, run_worker=False, sync_interval=3600)
     await component.start()
-    assert component.scheduler is not None
-    component.scheduler.pause()
+    monkeypatch.undo()
+    assert component.scheduler is not None and component.scheduler.get_job("reminder:1") is not None
     # The bot was down: the job's next run lies five periods in the past.
     component.scheduler.modify_job("reminder:1", next_run_time=datetime.now(UTC) - timedelta(minutes=5))
     await component.stop()
 
-    clock.advance(minutes=6)
+    clock.advance(minutes=6)  # six schedule slots passed while the bot was down
     bot2 = bot_factory()
-    component2 = SchedulerComponent(bot2.services, options=FAST, clock=clock)
+    component2 = SchedulerComponent(bot2.services, options=FAST, clock=clock, sync_interval=3600)
     running.append(component2)
     await component2.start()
     await wait_for(lambda: len(bot2.slack.sent) >= 1 and len(bot2.admin.sent) >= 1, timeout=20)
@@ -81,6 +89,33 @@ async def test_missed_run_is_sent_once(bot_factory, clock: FakeClock, running) -
     assert tip.elements and any("tips off" in getattr(e, "text", "") for e in tip.elements)
     rows = bot2.services.db.call(lambda session: list(session.exec(select(OutboxMessage))))
     assert len(rows) == 2 and {r.state for r in rows} == {"sent"}
+    # One run, for the newest of the missed slots; the job firing again in the same slot adds nothing.
+    reminder = bot2.services.db.call(crud_schedule.get_reminder, reminder_id=1)
+    assert reminder.runs == 1
+    last = reminder.last_run_at if reminder.last_run_at.tzinfo else reminder.last_run_at.replace(tzinfo=UTC)
+    assert last == clock.now.replace(second=0, microsecond=0)
+    assert await fan_out_reminder(bot2.services, reminder_id=1, now=clock.now) == 0
+
+
+async def test_send_rates_and_outbox_metrics(bot_factory, clock: FakeClock, running) -> None:
+    bot = bot_factory()
+    assert worker_options(Settings(_env_file=None, send_rates="slack=3,teams=2")).rates["slack"] == 3.0  # type: ignore[call-arg]
+    await setup_reminder(bot, 'remind add users "* * * * *" text Check your privacy settings')
+    metrics = bot.app.metrics
+    component = SchedulerComponent(bot.services, options=FAST, clock=clock, run_worker=False, sync_interval=3600,
+                                   metrics=metrics)
+    running.append(component)
+    await component.start()
+    clock.advance(minutes=2)
+    assert await fan_out_reminder(bot.services, reminder_id=1, now=clock.now) == 2
+    await component.leadership_pass()
+    assert metrics.registry.get_sample_value("smm_outbox_pending") == 2
+    assert component.health()["outbox_waiting"] == 2 and component.health()["jobs"] == 3
+    await component.worker.drain()
+    await component.leadership_pass()
+    assert metrics.registry.get_sample_value("smm_outbox_pending") == 0
+    assert metrics.registry.get_sample_value("smm_outbox_sent_total", {"platform": "slack"}) == 1
+    assert metrics.registry.get_sample_value("smm_outbox_sent_total", {"platform": "console"}) == 1
 
 
 async def test_tips_opt_out_skips_user(bot_factory, clock: FakeClock, running) -> None:
