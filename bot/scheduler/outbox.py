@@ -263,7 +263,9 @@ class OutboxWorker:
     async def _flush_loop(self) -> None:
         while True:
             await asyncio.sleep(self.options.ack_interval)
-            await self._flush_acks()
+            # Shielded: run_once cancels this loop when a pass ends; a flush in progress must still commit its
+            # 'sent' marks (the final flush waits for it on the lock), or those rows stay 'sending'.
+            await asyncio.shield(self._flush_acks())
 
     async def _flush_acks(self) -> None:
         async with self._ack_lock:
