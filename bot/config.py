@@ -44,10 +44,6 @@ class Settings(BaseSettings):
 
     send_rates: str = "slack=10,teams=7"
     """Messages per second the outbox may send per platform ("slack=10,teams=7")."""
-    index_cache: bool = True
-    """Cache the built answer index on disk (keyed by the pack's content hash)."""
-    cache_dir: Path | None = None
-    """Where the index cache lives (default: $XDG_CACHE_HOME/smm or ~/.cache/smm)."""
     teams_emulator: bool = True
     """Without a Teams app id: serve /api/messages for the Bot Framework Emulator (loopback only)."""
 
