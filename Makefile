@@ -1,18 +1,25 @@
 # The two commands a user needs: `make run` and `make test`. Both create .venv when missing.
 SHELL := /bin/bash
 VENV ?= .venv
-PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
-	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then echo $$p; break; fi; done)
+ifndef PYTHON
+PYTHON := $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; \
+	then echo $$p; break; fi; done)
+endif
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck unit bench eval lock clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock tools/cardcheck/package-lock.json
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3.11, python3.12 or python3.13 on PATH)"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@# Microsoft's adaptivecards parser for the Teams card test (skipped with a reason when npm is missing).
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tools/cardcheck --no-audit --no-fund --silent || echo "warning: npm ci in tools/cardcheck failed"; \
+	else echo "note: npm not found; the Adaptive Card check with Microsoft's parser will be skipped"; fi
 	@touch $(STAMP)
 
 run: $(STAMP)

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from adaptive_card_15 import validate_card
+from adaptivecards_js import microsoft_parser_problems
 
 from bot.adapters.teams.cards import (
     MESSAGE_LIMIT_BYTES,
@@ -60,8 +61,12 @@ def _request(text: str = "", *, user: str = "teams-user", action: Action | None 
                    text=text, kind="action" if action else "message", action=action)
 
 
+SENT_CARDS: list[dict[str, Any]] = []
+
+
 def _assert_sendable(reply: Reply) -> None:
     for card in render_cards(reply):
+        SENT_CARDS.append(card)
         problems = validate_card(card)
         assert problems == [], (reply.summary, problems)
         activity = {"type": "message", "summary": reply.summary[:200],
@@ -84,6 +89,24 @@ async def test_every_reply_the_handlers_give_renders_as_valid_cards(bot_app: Any
     for action_id, value in [*buttons, *extra]:
         for reply in await dispatcher.dispatch(_request(action=Action(action_id, value))):
             _assert_sendable(reply)
+
+
+async def test_microsofts_parser_accepts_every_card_the_bot_sends(bot_app: Any) -> None:
+    SENT_CARDS.clear()
+    await test_every_reply_the_handlers_give_renders_as_valid_cards(bot_app)
+    test_the_adapters_own_messages_render_as_valid_cards()
+    test_every_element_and_style_renders_as_valid_cards()
+    assert len(SENT_CARDS) > 40
+    problems = microsoft_parser_problems(SENT_CARDS)
+    bad = [(card.get("body", [{}])[0].get("text", "")[:60], found)
+           for card, found in zip(SENT_CARDS, problems, strict=True) if found]
+    assert bad == []
+
+
+def test_microsofts_parser_catches_an_invalid_card() -> None:
+    [problems] = microsoft_parser_problems([{"type": "AdaptiveCard", "version": "1.5",
+                                             "body": [{"type": "Carousel3000", "text": "x"}]}])
+    assert any("Carousel3000" in p for p in problems)
 
 
 def test_the_adapters_own_messages_render_as_valid_cards() -> None:
