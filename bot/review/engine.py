@@ -87,6 +87,15 @@ _NOT_NAMES = frozenset([
     "relations", "dienst", "service-desk", "panel", "survey", "app", "zone", "first", "de", "het",
     "een", "the", "a", "an", "and", "en", "of", "van", "is", "was"
 ])
+# Department names that contain an incident word ("storingsteam", "outage team") are not incidents.
+_TEAM_SUFFIXES = ("team", "teams", "dienst", "diensten", "monteur", "monteurs", "afdeling", "desk", "nummer", "lijn",
+                  "coördinator", "coordinator", "manager", "management", "procedure", "protocol", "plan")
+_TEAM_WORDS = frozenset(["team", "teams", "desk", "department", "unit", "crew", "engineer", "engineers", "manager",
+                         "managers", "hotline", "procedure", "procedures", "protocol", "dienst", "afdeling"])
+# "A look inside our meeting room": a photo of a room, whose whiteboard may be mentioned a sentence on.
+_LOOK_WORDS = frozenset(["kijkje", "inkijkje", "binnenkijken", "look", "peek"])
+_SINGULAR_PERSON = frozenset(["vrouw", "man", "woman", "moeder", "mother", "vriendin", "vriend"])
+_POSSESSIVES = frozenset(["mijn", "zijn", "je", "jouw", "m'n", "z'n", "my", "his", "your", "haar", "her"])
 _TUSSENVOEGSELS = frozenset([
     "de", "den", "der", "van", "von", "ten", "ter", "te", "la", "le", "da", "di", "du", "del", "vd", "v"
 ])
@@ -143,6 +152,12 @@ class ReviewEngine:
         groups["counter"] = (_labelled(lex.get("discrimination", "counter_speech"), "counter"))
         groups["predicates"] = (_labelled(lex.get("discrimination", "predicates"), "predicate"))
         groups["neutral"] = (_labelled(lex.get("discrimination", "neutral_context"), "neutral"))
+        groups["stereotypes"] = (_labelled(lex.get("discrimination", "stereotypes"), "stereotype"))
+        groups["metaphor_heads"] = (_labelled(lex.get("insults", "metaphor_heads"), "metaphor"))
+        groups["metaphor_nouns"] = (_labelled(lex.get("insults", "metaphor_nouns"), "noun")
+                                    + _labelled(lex.get("insults", "collective_nouns"), "noun"))
+        groups["sarcasm"] = (_labelled(lex.get("insults", "sarcastic_praise"), "sarcasm"))
+        groups["ridicule"] = (_labelled(lex.get("insults", "ridicule_context"), "ridicule"))
         groups["collective"] = (_labelled(lex.get("insults", "collective"), "collective"))
         groups["collective_nouns"] = (_labelled(lex.get("insults", "collective_nouns"), "collective_noun"))
         groups["superlatives"] = (_labelled(lex.get("insults", "superlatives"), "superlative"))
@@ -434,7 +449,9 @@ class _Run:
         if photos:
             screens = self.index(self.hits["screens"])
             for hit in photos:
-                screen = self.near(hit, screens, NEAR)
+                # "Kijkje in onze vergaderzaal na de sessie (let niet op het whiteboard)": a sentence on.
+                looks = any(t.word in _LOOK_WORDS for t in self.tokens[hit.first:hit.last + 1])
+                screen = self.near(hit, screens, 15, sentences=1) if looks else self.near(hit, screens, NEAR)
                 if screen is not None:
                     self.add("confidential-information", "photo", *self.joined(hit, screen))
 
@@ -581,6 +598,8 @@ class _Run:
             spans.append((start, end))
             self.add("insulting-language", "insult", start, end, target=self._target_name(target))
         spans += self._collective_insults(target_index)
+        spans += self._metaphors(target_index)
+        spans += self._sarcasm(target_index)
         spans += self._superlatives(target_index)
         # Dutch compounds: "kutbedrijf", "klotebaas", "rotklant".
         starts = e._compound_starts
@@ -616,6 +635,53 @@ class _Run:
             spans.append((start, end))
             name = self._target_name(target) if target is not None else self._category_name("people")
             self.add("insulting-language", "insult", start, end, target=name)
+        return spans
+
+    def _aimed(self, hit: Hit, targets: _Index) -> Hit | None:
+        """The target `hit` is aimed at: within TARGET_WINDOW words, or in a short sentence or one with a
+        pronoun, the closest in the same or the previous sentence."""
+        target = self.near(hit, targets, TARGET_WINDOW, disjoint=True)
+        if target is None and (self._has_pronoun(hit) or self._sentence_length(hit) <= 6):
+            target = self.near(hit, targets, 40, sentences=1, disjoint=True)
+            if target is not None and self.sentence(target) > self.sentence(hit):
+                target = None  # a pronoun points back, not forward
+        return target
+
+    def _metaphors(self, targets: _Index) -> list[tuple[int, int]]:
+        """"Their helpdesk is run by actual potatoes", "die klanten zijn net kleuters": a target compared
+        to animals or objects (a head, then within three words a metaphor noun), aimed at a target."""
+        heads = self.hits["metaphor_heads"]
+        if not heads:
+            return []
+        nouns = self.index(self.hits["metaphor_nouns"])
+        spans: list[tuple[int, int]] = []
+        for head in heads:
+            noun = nouns.first_starting(head.last + 1, head.last + 3, self.sentence(head))
+            if noun is None:
+                continue
+            target = self._aimed(head, targets)
+            if target is None:
+                continue
+            start, end = self.joined(head, noun)
+            spans.append((start, end))
+            self.add("insulting-language", "insult", start, end, target=self._target_name(target))
+        return spans
+
+    def _sarcasm(self, targets: _Index) -> list[tuple[int, int]]:
+        """"Shoutout to the genius customer who asked why it wouldn't charge": praise within two words of a
+        target, with a mistake or question held up for ridicule in that sentence or the next two."""
+        praise = self.hits["sarcasm"]
+        if not praise or not self.hits["ridicule"]:
+            return []
+        ridicule = self.index(self.hits["ridicule"])
+        spans: list[tuple[int, int]] = []
+        for hit in praise:
+            target = self.near(hit, targets, 2, disjoint=True)
+            if target is None or self.near(hit, ridicule, 40, sentences=2) is None:
+                continue
+            start, end = self.joined(hit, target)
+            spans.append((start, end))
+            self.add("insulting-language", "insult", start, end, target=self._target_name(target))
         return spans
 
     def _superlatives(self, targets: _Index) -> list[tuple[int, int]]:
@@ -700,6 +766,12 @@ class _Run:
         counter = {self.sentence(h) for h in self.hits["counter"]}
         blocked = counter | {self.sentence(h) for h in self.hits["neutral"]}
         predicates = self.index(self.hits["predicates"])
+        stereotypes = self.index(self.hits["stereotypes"])
+        # For stereotype cues, a neutral word inside the cue itself ("ervaring leert") does not count.
+        covered = {i for h in self.hits["stereotypes"] for i in range(h.first, h.last + 1)}
+        soft_blocked = counter | {self.sentence(h) for h in self.hits["neutral"]
+                                  if not any(i in covered for i in range(h.first, h.last + 1))}
+        groups = [g for g in groups if not self._one_person(g)]
         for hit in groups:
             before = exclusions.ending_in(hit.first - 2, hit.first - 1)
             if before:
@@ -718,6 +790,27 @@ class _Run:
             cue = self._predicate(hit, predicates, blocked)
             if cue is not None:
                 self.add("discrimination", "discriminatory", *self.joined(hit, cue))
+                continue
+            cue = self._stereotype(hit, stereotypes, soft_blocked)
+            if cue is not None:
+                self.add("discrimination", "discriminatory", *self.joined(hit, cue))
+
+    def _one_person(self, group: Hit) -> bool:
+        """"Mijn vrouw", "his wife": a singular gender word after a possessive is one person, not a group."""
+        if group.first == 0 or group.first != group.last:
+            return False
+        word = self.tokens[group.first].word
+        return word in _SINGULAR_PERSON and self.tokens[group.first - 1].word in _POSSESSIVES
+
+    def _stereotype(self, group: Hit, stereotypes: _Index, blocked: set[int]) -> Hit | None:
+        """An implicit exclusion or stereotype cue within 25 words of `group`, in its sentence or the one
+        before or after; neither sentence neutral, warm or against discrimination."""
+        if not stereotypes.hits or self.sentence(group) in blocked:
+            return None
+        cue = self.near(group, stereotypes, 25, sentences=1, disjoint=True)
+        if cue is None or self.sentence(cue) in blocked:
+            return None
+        return cue
 
     def _age_groups(self) -> list[Hit]:
         """Age groups written with numbers ("people over 55", "mensen boven de 55", "55-plussers")."""
@@ -855,13 +948,27 @@ class _Run:
         if not hits:
             return
         context: bool | None = None
+        tokens = self.tokens
         for hit in hits:
+            if self._team_name(hit, tokens):
+                continue
             if hit.label == "weak":
                 if context is None:
                     context = self._about_work()
                 if not context:
                     continue
             self.add("sensitive-topic", "sensitive", *self.span(hit))
+
+
+    @staticmethod
+    def _team_name(hit: Hit, tokens: Sequence[Token]) -> bool:
+        """"Storingsteam", "storingsdienst", "outage team": a department named after incidents, not one."""
+        word = tokens[hit.last].word
+        if any(word.endswith(s) and len(word) > len(s) + 3 for s in _TEAM_SUFFIXES):
+            return True
+        nxt = hit.last + 1
+        return (hit.first == hit.last and nxt < len(tokens) and tokens[nxt].sentence == tokens[hit.last].sentence
+                and tokens[nxt].word in _TEAM_WORDS)
 
 
 def _short(excerpt: str, limit: int = 80) -> str:

@@ -21,11 +21,12 @@ LEXICON_LANGUAGES: tuple[str, ...] = ("nl", "en")
 
 # file stem -> the lists it must have. Every list maps a language to a list of entries.
 SCHEMA: dict[str, tuple[str, ...]] = {
-    "insults": ("insults", "compound_prefixes", "collective", "collective_nouns", "superlatives"),
+    "insults": ("insults", "compound_prefixes", "collective", "collective_nouns", "superlatives",
+                "metaphor_heads", "metaphor_nouns", "sarcastic_praise", "ridicule_context"),
     "targets": ("employer", "colleague", "customer", "competitor", "people"),
     "profanity": ("profanity",),
     "discrimination": ("slurs", "phrases", "groups", "cues", "exclusion", "group_cues", "counter_speech",
-                       "predicates", "neutral_context"),
+                       "predicates", "neutral_context", "stereotypes"),
     "confidential": (
         "unreleased", "launch", "launch_dates", "new_product", "internal", "documents", "financial",
         "unpublished", "figure_change", "customer_data", "photo", "screen_objects",
@@ -41,7 +42,9 @@ OPTIONAL_LISTS = {("targets", "people"), ("sensitive", "company_deals"), ("discr
                   ("discrimination", "counter_speech"), ("discrimination", "predicates"),
                   ("discrimination", "neutral_context"), ("insults", "collective"), ("insults", "collective_nouns"),
                   ("insults", "superlatives"), ("speaking-on-behalf", "org_nouns"),
-                  ("speaking-on-behalf", "statement_verbs")}
+                  ("speaking-on-behalf", "statement_verbs"), ("discrimination", "stereotypes"),
+                  ("insults", "metaphor_heads"), ("insults", "metaphor_nouns"), ("insults", "sarcastic_praise"),
+                  ("insults", "ridicule_context")}
 
 # Lists whose entries are plain word endings or prefixes, not phrases in the entry syntax.
 PLAIN_LISTS = {("insults", "compound_prefixes"), ("personal", "street_suffixes")}
