@@ -209,8 +209,11 @@ class MultiMatcher:
                 continue
             best: dict[int, Hit] = {}
             for parts, label, text, group in candidates:
-                if len(parts) == 1 and not parts[0].prefix and not parts[0].hashtag:
+                first = parts[0]
+                if len(parts) == 1 and not first.prefix and not first.hashtag:
                     last = index  # the exact first word already matched
+                elif first.prefix and not word.startswith(first.word):
+                    continue  # cheap rejection: most prefix candidates share only the index key
                 else:
                     last = self._match_from(tokens, index, parts, group)
                 if last >= 0:
