@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = None
     slack_api_url: str | None = None
     slack_escalation_channel: str | None = None
+    slack_max_waiting: int = 200
+    """Slack work items that may wait for a worker; beyond this, commands get a "busy" note (back-pressure)."""
     teams_escalation_channel: str | None = None
 
     teams_app_id: str | None = None

@@ -118,7 +118,7 @@ class SlackAdapter:
         self._socket: Any = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._workers = asyncio.Semaphore(MAX_CONCURRENT_WORK)
-        self.max_waiting = MAX_WAITING_WORK
+        self.max_waiting = settings.slack_max_waiting if settings.slack_max_waiting > 0 else MAX_WAITING_WORK
         self._waiting = 0  # spawned work not yet holding a slot
         self._notices = 0
         self.refused = 0  # work refused because too much was waiting
