@@ -115,10 +115,10 @@ async def test_a_review_still_judges_the_link_label_only(slack: SlackHarness) ->
 async def test_commands_get_a_busy_note_and_events_are_dropped_when_too_much_is_waiting(
         slack: SlackHarness, caplog: pytest.LogCaptureFixture) -> None:
     adapter = slack.adapter
-    adapter.max_waiting = 1
+    adapter.work.max_waiting = 1
     held = 0
     for _ in range(4):  # every work slot taken: spawned work waits
-        await adapter._workers.acquire()
+        await adapter.work.slots.acquire()
         held += 1
     try:
         form = slack.load("command_smm_review.json")
@@ -138,7 +138,7 @@ async def test_commands_get_a_busy_note_and_events_are_dropped_when_too_much_is_
         assert adapter.health()["queued"] == 1 and adapter.health()["refused"] == 2
     finally:
         for _ in range(held):
-            adapter._workers.release()
+            adapter.work.slots.release()
     await slack.settle()
 
     assert len(slack.api.of("/commands/")) == 1  # the queued help, answered once the slots were free

@@ -50,6 +50,7 @@ from bot.adapters.slack.sender import (  # noqa: F401 - re-exported for older im
     delivery_error,
     retry_handlers,
 )
+from bot.adapters.work import BoundedWork
 from bot.core.errors import StartupError
 from bot.core.messenger import DeliveryError
 from bot.core.services import scoped_logger
@@ -116,12 +117,10 @@ class SlackAdapter:
         self.bolt.event("app_mention")(self._on_mention)
         self.bolt.event("app_home_opened")(self._on_home_opened)
         self._socket: Any = None
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._workers = asyncio.Semaphore(MAX_CONCURRENT_WORK)
-        self.max_waiting = settings.slack_max_waiting if settings.slack_max_waiting > 0 else MAX_WAITING_WORK
-        self._waiting = 0  # spawned work not yet holding a slot
+        self.work = BoundedWork(concurrency=MAX_CONCURRENT_WORK,
+                                max_waiting=settings.slack_max_waiting if settings.slack_max_waiting > 0
+                                else MAX_WAITING_WORK)
         self._notices = 0
-        self.refused = 0  # work refused because too much was waiting
         self._locales: dict[str, str | None] = {}
         self.bot_user_id: str | None = None
         self.workspace_url: str | None = None
@@ -160,17 +159,12 @@ class SlackAdapter:
         await self.sender.close()
 
     def health(self) -> dict[str, Any]:
-        return {"mode": "socket" if self.socket_mode else "http", "in_flight": len(self._tasks),
-                "queued": self._waiting, "refused": self.refused, "identified": self.bot_user_id is not None}
+        return {"mode": "socket" if self.socket_mode else "http", **self.work.stats(),
+                "identified": self.bot_user_id is not None}
 
     async def drain(self, timeout: float = 10.0) -> None:
         """Wait until the background work started so far is done (stop(), tests and benchmarks)."""
-        deadline = asyncio.get_running_loop().time() + timeout
-        while self._tasks:
-            remaining = deadline - asyncio.get_running_loop().time()
-            if remaining <= 0:
-                return
-            await asyncio.wait(set(self._tasks), timeout=remaining)
+        await self.work.drain(timeout)
 
     async def handle_http(self, request: web.Request) -> web.Response:
         """`POST /slack/events`: events, slash commands and interactivity, all through Bolt (which checks the
@@ -180,30 +174,11 @@ class SlackAdapter:
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> bool:
         """Start work in the background, bounded: False (and the work dropped) when too much is waiting."""
-        if self._waiting >= self.max_waiting:
-            coro.close()
-            self.refused += 1
-            return False
-        self._waiting += 1
-        self._track(self._bounded(coro))
-        return True
+        return self.work.spawn(coro)
 
     def _track(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self.work.track(coro)
 
-    async def _bounded(self, coro: Coroutine[Any, Any, None]) -> None:
-        waiting = True
-        try:
-            async with self._workers:
-                self._waiting -= 1
-                waiting = False
-                await coro
-        finally:
-            if waiting:  # cancelled before it got a slot
-                self._waiting -= 1
-                coro.close()
 
     # Who may use the bot, and what to say when it can't help -------------------------------------------------
 
@@ -258,13 +233,13 @@ class SlackAdapter:
         if self._external(event_user_team(body), context, "message"):
             return
         if not self._spawn(self._answer_event(body, context.get("bot_user_id"))):
-            log.warning("too much work waiting (%d): dropped a Slack message event", self._waiting)
+            log.warning("too much work waiting (%d): dropped a Slack message event", self.work.waiting)
 
     async def _on_command(self, ack: Any, body: dict[str, Any], context: dict[str, Any]) -> None:
         if self._external(command_user_team(body), context, "command"):
             await ack(text=self._notice("slack.external_user"), response_type="ephemeral")
-        elif self._waiting >= self.max_waiting:
-            self.refused += 1
+        elif self.work.full:
+            self.work.refused += 1
             await ack(text=self._notice("slack.busy"), response_type="ephemeral")
         else:
             await ack()
@@ -284,7 +259,7 @@ class SlackAdapter:
         if self._external(event_user_team(body), context, "app_home_opened"):
             return
         if not self._spawn(self._publish_home(event["user"])):
-            log.warning("too much work waiting (%d): dropped a Slack app_home_opened event", self._waiting)
+            log.warning("too much work waiting (%d): dropped a Slack app_home_opened event", self.work.waiting)
 
     # The work ------------------------------------------------------------------------------------------------
 

@@ -58,6 +58,7 @@ from bot.adapters.teams.auth import AuthError, TokenValidator
 from bot.adapters.teams.bot import Outbound, TeamsBot
 from bot.adapters.teams.outbound import PERMANENT_STATUSES, retry_after_of, status_of
 from bot.adapters.teams.translate import PLATFORM, to_activities
+from bot.adapters.work import BoundedWork
 from bot.core.messenger import DeliveryError
 from bot.core.services import scoped_logger
 from bot.core.types import Reply, Target
@@ -224,11 +225,7 @@ class TeamsComponent:
         self.sender = TeamsSender(self)
         app.services.messenger.register(self.sender)
         self._requests = 0
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._workers = asyncio.Semaphore(MAX_CONCURRENT_TURNS)
-        self.max_waiting = MAX_WAITING_TURNS
-        self._waiting = 0
-        self.refused = 0
+        self.work = BoundedWork(concurrency=MAX_CONCURRENT_TURNS, max_waiting=MAX_WAITING_TURNS)
         self.failed = 0
 
     @property
@@ -250,13 +247,7 @@ class TeamsComponent:
 
     async def drain(self, timeout: float = 10.0) -> None:
         """Wait until the turns started so far are done (stop(), tests and benchmarks)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while self._tasks:
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                return
-            await asyncio.wait(set(self._tasks), timeout=remaining)
+        await self.work.drain(timeout)
 
     def health(self) -> dict[str, Any]:
         return {
@@ -264,9 +255,7 @@ class TeamsComponent:
                      "emulator (no app id, loopback only)" if self.emulator_enabled else "off (no app id)"),
             "signing_keys": self.validator.cached_keys if self.validator else None,
             "requests": self._requests,
-            "in_flight": len(self._tasks),
-            "queued": self._waiting,
-            "refused": self.refused,
+            **self.work.stats(),
             "failed": self.failed,
         }
 
@@ -328,28 +317,8 @@ class TeamsComponent:
             scoped_logger(__name__, platform=PLATFORM).exception("processing a Teams activity failed")
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> bool:
-        """Start a turn in the background, bounded: False (and the turn dropped) when too many are waiting."""
-        if self._waiting >= self.max_waiting:
-            coro.close()
-            self.refused += 1
-            return False
-        self._waiting += 1
-        task = asyncio.create_task(self._bounded(coro))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return True
-
-    async def _bounded(self, coro: Coroutine[Any, Any, None]) -> None:
-        waiting = True
-        try:
-            async with self._workers:
-                self._waiting -= 1
-                waiting = False
-                await coro
-        finally:
-            if waiting:
-                self._waiting -= 1
-                coro.close()
+        """Run a turn in the background, bounded: False (and the turn dropped) when too much is waiting."""
+        return self.work.spawn(coro)
 
     @staticmethod
     def emulator_refusal(request: web.Request) -> str | None:
