@@ -3,14 +3,13 @@ point into the original post. The company here is a made-up bicycle maker, not t
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pack_support import pack_for_company
 
-from bot.config import bundled_policy_dir
 from bot.policy import load_pack
 from bot.review.engine import ReviewEngine
 from bot.review.types import Review
@@ -31,9 +30,7 @@ languages: [nl, en]
 
 def make_review_pack(folder: Path) -> Path:
     """A copy of the bundled pack with the made-up company Kompas Fietsen."""
-    shutil.copytree(bundled_policy_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "company.yaml").write_text(COMPANY_YAML, encoding="utf-8")
-    return folder
+    return pack_for_company(folder, COMPANY_YAML)
 
 
 @pytest.fixture(scope="module")

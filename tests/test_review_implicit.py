@@ -6,12 +6,9 @@ bicycle repair shops, not any evaluation set's."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
+from pack_support import pack_for_company
 
-from bot.config import bundled_policy_dir
 from bot.policy import load_pack
 from bot.review.engine import ReviewEngine
 
@@ -31,10 +28,7 @@ languages: [nl, en]
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> ReviewEngine:
-    folder: Path = tmp_path_factory.mktemp("implicit") / "pack"
-    shutil.copytree(bundled_policy_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "company.yaml").write_text(COMPANY_YAML, encoding="utf-8")
-    return ReviewEngine(load_pack(folder))
+    return ReviewEngine(load_pack(pack_for_company(tmp_path_factory.mktemp("implicit") / "pack", COMPANY_YAML)))
 
 
 POSITIVES = [
