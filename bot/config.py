@@ -50,7 +50,6 @@ class Settings(BaseSettings):
     """Without a Teams app id: serve /api/messages for the Bot Framework Emulator (loopback only)."""
 
     retention_days: int = 365
-    store_post_text: bool = False
     log_level: str = "INFO"
     log_json: bool = False
 
