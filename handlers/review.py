@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.core.commands import REVIEW_ALIASES, REVIEW_COMMAND
 from bot.core.context import Context
 from bot.core.errors import UserError
 from bot.core.registry import command
@@ -37,7 +38,7 @@ def render_review(review: Review, titles: dict[str, str]) -> list[Element]:
     return elements
 
 
-@command("review", words=("check", "controleer", "beoordeel", "nakijken"), order=20)
+@command(REVIEW_COMMAND, words=REVIEW_ALIASES, order=20)
 async def review(ctx: Context, post: str) -> Reply:
     """Check a draft post against the protocol; the verdict is private to the asker."""
     if not post.strip():

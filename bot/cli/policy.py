@@ -16,15 +16,9 @@ from bot.policy import Problem, check_pack
 def all_pack_problems(root: Path) -> list[Problem]:
     """Problems in the sections and company file, the review lexicons, and the tips list."""
     from bot.review.lexicons import check_review_lexicons
+    from bot.scheduler.tips import check_tips
 
-    problems = list(check_pack(root))
-    problems += check_review_lexicons(root)
-    try:
-        from bot.scheduler.tips import check_tips
-    except ImportError:  # the tips checker ships with the scheduler
-        return problems
-    problems += check_tips(root)
-    return problems
+    return [*check_pack(root), *check_review_lexicons(root), *check_tips(root)]
 
 
 @policy_app.command("check")

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from bot.adapters.slack.render import unescape
+from bot.core.commands import REVIEW_WORDS
 from bot.core.dispatcher import split_command
 from bot.core.types import Action, ConversationKind, ConversationRef, Request, UserRef
 
@@ -18,8 +19,6 @@ PLATFORM = "slack"
 # channel_join, bot_message, …) is an edit, a notice or a bot, and is ignored.
 USER_SUBTYPES = frozenset({"file_share", "thread_broadcast"})
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
-# The words that start a review (handlers/review.py's `review` command and its aliases).
-REVIEW_WORDS = frozenset({"review", "check", "controleer", "beoordeel", "nakijken"})
 _MARKUP = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 
 
