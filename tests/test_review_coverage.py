@@ -6,6 +6,7 @@ Every example is written for these tests; the company is the bundled Noordlicht.
 from __future__ import annotations
 
 import pytest
+from pack_support import assert_ok, assert_rule_found
 
 from bot.config import bundled_policy_dir
 from bot.policy import load_pack
@@ -100,13 +101,9 @@ NEGATIVES = [
 
 @pytest.mark.parametrize(("rule", "text"), POSITIVES)
 def test_broader_wording_is_found(engine: ReviewEngine, rule: str, text: str) -> None:
-    review = engine.review(text)
-    assert rule in {f.rule for f in review.findings}, [(f.rule, f.excerpt) for f in review.findings]
-    for finding in review.findings:
-        assert text[finding.start:finding.end] == finding.excerpt
+    assert_rule_found(engine, rule, text)
 
 
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_neighbouring_harmless_posts_stay_ok(engine: ReviewEngine, text: str) -> None:
-    review = engine.review(text)
-    assert review.verdict == "ok", [(f.rule, f.excerpt) for f in review.findings]
+    assert_ok(engine, text)

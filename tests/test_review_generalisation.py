@@ -6,7 +6,7 @@ is written for these tests; the company is a made-up bakery chain, not any evalu
 from __future__ import annotations
 
 import pytest
-from pack_support import pack_for_company
+from pack_support import assert_ok, assert_rule_found, pack_for_company
 
 from bot.policy import load_pack
 from bot.review.engine import ReviewEngine
@@ -116,13 +116,9 @@ NEGATIVES = [
 
 @pytest.mark.parametrize(("rule", "text"), POSITIVES)
 def test_indirect_wording_is_found(engine: ReviewEngine, rule: str, text: str) -> None:
-    review = engine.review(text)
-    assert rule in {f.rule for f in review.findings}, [(f.rule, f.excerpt) for f in review.findings]
-    for finding in review.findings:
-        assert text[finding.start:finding.end] == finding.excerpt
+    assert_rule_found(engine, rule, text)
 
 
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_neutral_mentions_stay_ok(engine: ReviewEngine, text: str) -> None:
-    review = engine.review(text)
-    assert review.verdict == "ok", [(f.rule, f.excerpt) for f in review.findings]
+    assert_ok(engine, text)

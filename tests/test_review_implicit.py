@@ -7,7 +7,7 @@ bicycle repair shops, not any evaluation set's."""
 from __future__ import annotations
 
 import pytest
-from pack_support import pack_for_company
+from pack_support import assert_ok, assert_rule_found, pack_for_company
 
 from bot.policy import load_pack
 from bot.review.engine import ReviewEngine
@@ -249,14 +249,12 @@ NEUTRAL = [
 
 @pytest.mark.parametrize(("rule", "text"), POSITIVES)
 def test_implicit_wording_is_found(engine: ReviewEngine, rule: str, text: str) -> None:
-    review = engine.review(text)
-    assert rule in {f.rule for f in review.findings}, (text, [(f.rule, f.excerpt) for f in review.findings])
+    assert_rule_found(engine, rule, text, offsets=False)
 
 
 @pytest.mark.parametrize("text", CLEAN)
 def test_look_alikes_stay_ok(engine: ReviewEngine, text: str) -> None:
-    review = engine.review(text)
-    assert review.verdict == "ok", (text, [(f.rule, f.excerpt) for f in review.findings])
+    assert_ok(engine, text)
 
 
 def test_neutral_sentences_about_colleagues_have_no_findings(engine: ReviewEngine) -> None:
