@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     slack_escalation_channel: str | None = None
     slack_max_waiting: int = 200
     """Slack work items that may wait for a worker; beyond this, commands get a "busy" note (back-pressure)."""
+    max_waiting_per_user: int = 5
+    """Work items one user may have waiting (Slack and Teams); beyond this they get a "one moment" note, so one
+    user's flood cannot delay the others."""
     teams_escalation_channel: str | None = None
 
     teams_app_id: str | None = None
