@@ -28,4 +28,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "This bot is for {company} employees only."},
     "slack.busy": {"nl": "Ik heb het nu erg druk; probeer het over een minuut opnieuw.",
                    "en": "I'm very busy right now; please try again in a minute."},
+    "slack.one_moment": {"nl": "Een moment, ik ben nog bezig met je eerdere berichten. "
+                               "Stuur dit bericht opnieuw als ik die heb beantwoord.",
+                         "en": "One moment, I'm still working on your earlier messages. "
+                               "Please send this one again once I've answered them."},
 }

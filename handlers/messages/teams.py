@@ -13,4 +13,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This answer is only for you, but I cannot send you a personal message. "
               "Open a chat with me (find the app in Teams) and ask me there again.",
     },
+    "teams.one_moment": {
+        "nl": "Een moment, ik ben nog bezig met je eerdere berichten. "
+              "Stuur dit bericht opnieuw als ik die heb beantwoord.",
+        "en": "One moment, I'm still working on your earlier messages. "
+              "Please send this one again once I've answered them.",
+    },
 }

@@ -7,6 +7,8 @@ background task that the adapter tracks, so Slack always gets its answer within 
 wait for work in flight. Bolt runs with `process_before_response=True`: the listeners only acknowledge and
 spawn, which avoids Bolt's 10 ms polling loop for acknowledgements. The waiting work is bounded
 (MAX_WAITING_WORK): past it, commands and buttons get a "busy" note and events are dropped with a warning.
+It is shared fairly between users, and a user with SMM_MAX_WAITING_PER_USER items waiting is told "one moment,
+I'm still working on your earlier messages" instead of queueing more (bot/adapters/work.py).
 
 Only members of this workspace (auth.test's team) are served: events from users of another team (Slack Connect)
 are ignored, their commands and button presses get a short "employees only" note.
@@ -50,7 +52,7 @@ from bot.adapters.slack.sender import (  # noqa: F401 - re-exported for older im
     delivery_error,
     retry_handlers,
 )
-from bot.adapters.work import BoundedWork
+from bot.adapters.work import BoundedWork, Refusal
 from bot.core.errors import StartupError
 from bot.core.messenger import DeliveryError
 from bot.core.services import scoped_logger
@@ -119,7 +121,8 @@ class SlackAdapter:
         self._socket: Any = None
         self.work = BoundedWork(concurrency=MAX_CONCURRENT_WORK,
                                 max_waiting=settings.slack_max_waiting if settings.slack_max_waiting > 0
-                                else MAX_WAITING_WORK)
+                                else MAX_WAITING_WORK,
+                                max_waiting_per_user=max(1, settings.max_waiting_per_user))
         self._notices = 0
         self._locales: dict[str, str | None] = {}
         self.bot_user_id: str | None = None
@@ -172,9 +175,10 @@ class SlackAdapter:
         bolt_response = await self.bolt.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(bolt_response)
 
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> bool:
-        """Start work in the background, bounded: False (and the work dropped) when too much is waiting."""
-        return self.work.spawn(coro)
+    def _spawn(self, coro: Coroutine[Any, Any, None], user: str | None = None) -> bool:
+        """Start work in the background, bounded and fair across users: False (and the work dropped) when too
+        much is waiting, or this user has too much waiting (then they are told "one moment", once)."""
+        return self.work.spawn(coro, key=user)
 
     def _track(self, coro: Coroutine[Any, Any, None]) -> None:
         self.work.track(coro)
@@ -218,6 +222,19 @@ class SlackAdapter:
         self._notices += 1
         self._track(post())
 
+    async def _one_moment(self, event: dict[str, Any]) -> None:
+        """Tell a user whose messages are still queued to wait: in a DM, else ephemeral in the channel."""
+        kwargs: dict[str, Any] = {"channel": event.get("channel"), "text": self._notice("slack.one_moment")}
+        if event.get("thread_ts"):
+            kwargs["thread_ts"] = event["thread_ts"]
+        try:
+            if event.get("channel_type") == "im":
+                await self.client.chat_postMessage(**kwargs)
+            else:
+                await self.client.chat_postEphemeral(user=str(event.get("user")), **kwargs)
+        except Exception as exc:
+            log.warning("could not post a notice: %s", _describe(exc))
+
     # Bolt listeners: acknowledge, then work in the background ---------------------------------------------
 
     async def _on_message(self, body: dict[str, Any], context: dict[str, Any]) -> None:
@@ -232,7 +249,10 @@ class SlackAdapter:
             return
         if self._external(event_user_team(body), context, "message"):
             return
-        if not self._spawn(self._answer_event(body, context.get("bot_user_id"))):
+        why = self.work.offer(self._answer_event(body, context.get("bot_user_id")), key=event.get("user"))
+        if why is Refusal.USER_BUSY and self.work.tell_once(event.get("user")):
+            self._track(self._one_moment(event))
+        elif why is Refusal.BUSY:
             log.warning("too much work waiting (%d): dropped a Slack message event", self.work.waiting)
 
     async def _on_command(self, ack: Any, body: dict[str, Any], context: dict[str, Any]) -> None:
@@ -241,16 +261,19 @@ class SlackAdapter:
         elif self.work.full:
             self.work.refused += 1
             await ack(text=self._notice("slack.busy"), response_type="ephemeral")
+        elif self.work.refusal(body.get("user_id")) is Refusal.USER_BUSY:
+            self.work.refused_user += 1
+            await ack(text=self._notice("slack.one_moment"), response_type="ephemeral")
         else:
             await ack()
-            self._spawn(self._answer_command(body))
+            self._spawn(self._answer_command(body), body.get("user_id"))
 
     async def _on_action(self, ack: Any, body: dict[str, Any], context: dict[str, Any]) -> None:
         await ack()
         if self._external(action_user_team(body), context, "button press"):
             self._post_notice(body, self._notice("slack.external_user"))
-        elif not self._spawn(self._answer_action(body)):
-            self._post_notice(body, self._notice("slack.busy"))
+        elif why := self.work.offer(self._answer_action(body), key=(body.get("user") or {}).get("id")):
+            self._post_notice(body, self._notice("slack.one_moment" if why is Refusal.USER_BUSY else "slack.busy"))
 
     async def _on_home_opened(self, body: dict[str, Any], context: dict[str, Any]) -> None:
         event = body.get("event") or {}
@@ -258,7 +281,7 @@ class SlackAdapter:
             return
         if self._external(event_user_team(body), context, "app_home_opened"):
             return
-        if not self._spawn(self._publish_home(event["user"])):
+        if not self._spawn(self._publish_home(event["user"]), event["user"]):
             log.warning("too much work waiting (%d): dropped a Slack app_home_opened event", self.work.waiting)
 
     # The work ------------------------------------------------------------------------------------------------
