@@ -57,12 +57,13 @@ from msrest.authentication import Authentication
 from bot.adapters.teams.auth import AuthError, TokenValidator
 from bot.adapters.teams.bot import Outbound, TeamsBot
 from bot.adapters.teams.outbound import PERMANENT_STATUSES, retry_after_of, status_of
-from bot.adapters.teams.translate import PLATFORM, to_activities
-from bot.adapters.work import BoundedWork
+from bot.adapters.teams.translate import PLATFORM, to_activities, user_of
+from bot.adapters.work import BoundedWork, Refusal
 from bot.core.messenger import DeliveryError
 from bot.core.services import scoped_logger
 from bot.core.types import Reply, Target
 from bot.store import crud
+from handlers.messages import t
 
 if TYPE_CHECKING:
     from bot.app import BotApp
@@ -225,7 +226,8 @@ class TeamsComponent:
         self.sender = TeamsSender(self)
         app.services.messenger.register(self.sender)
         self._requests = 0
-        self.work = BoundedWork(concurrency=MAX_CONCURRENT_TURNS, max_waiting=MAX_WAITING_TURNS)
+        self.work = BoundedWork(concurrency=MAX_CONCURRENT_TURNS, max_waiting=MAX_WAITING_TURNS,
+                                max_waiting_per_user=max(1, settings.max_waiting_per_user))
         self.failed = 0
 
     @property
@@ -295,9 +297,13 @@ class TeamsComponent:
             logger.warning("ignored a Bot Framework activity: %s", ignored)
             return web.Response(status=200)
         if activity.type != ActivityTypes.invoke:
-            if not self._spawn(self._turn(auth_result, activity)):
+            user = user_of(activity).id
+            why = self.work.offer(self._turn(auth_result, activity), key=user)
+            if why is Refusal.BUSY:
                 logger.warning("too many Teams turns waiting; asking the Bot Connector to redeliver")
                 return web.Response(status=503, headers={"Retry-After": "5"})
+            if why is Refusal.USER_BUSY and self.work.tell_once(user):
+                self.work.track(self._one_moment(auth_result, activity))
             return web.Response(status=201)
         try:
             invoke_response = await self.adapter.process_activity(auth_result, activity, self.bot.on_turn)
@@ -315,6 +321,19 @@ class TeamsComponent:
         except Exception:
             self.failed += 1
             scoped_logger(__name__, platform=PLATFORM).exception("processing a Teams activity failed")
+
+    async def _one_moment(self, auth_result: AuthenticateRequestResult, activity: Activity) -> None:
+        """Tell a user whose earlier messages are still queued to wait (once per backlog; the message is dropped:
+        a redelivery would only lengthen their queue)."""
+        text = "\n\n".join(t("teams.one_moment", language) for language in self.app.services.policy.pack.languages)
+
+        async def say(context: TurnContext) -> None:
+            await self.outbound.send(context, Activity(type=ActivityTypes.message, text=text))
+
+        try:
+            await self.adapter.process_activity(auth_result, activity, say)
+        except Exception as exc:
+            scoped_logger(__name__, platform=PLATFORM).warning("could not send a notice: %s", type(exc).__name__)
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> bool:
         """Run a turn in the background, bounded: False (and the turn dropped) when too much is waiting."""
