@@ -9,7 +9,7 @@ endif
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench eval lock clean
+.PHONY: run test lint typecheck unit bench eval lock clean model
 
 $(STAMP): pyproject.toml requirements.lock tools/cardcheck/package-lock.json
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3.11, python3.12 or python3.13 on PATH)"; exit 1; }
@@ -33,6 +33,10 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# Train the learned review layer from corpus/review (seeded; a few minutes on 2 cores).
+model: $(STAMP)
+	$(BIN)/python -m bot.review.learned.train
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

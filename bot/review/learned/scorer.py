@@ -1,0 +1,121 @@
+"""Scores sentences with the trained review model, without importing scikit-learn.
+
+The artefact (`model/review-model.npz` and `model/vocabulary.txt`, written by `make model`) holds
+what a fitted `TfidfVectorizer` + one `LogisticRegression` per rule + a Platt calibration per rule
+need at prediction time: the vocabulary, the idf weights, the coefficients and intercepts, and the
+two calibration numbers. Prediction is the same arithmetic scikit-learn does (sublinear tf times
+idf, L2-normalised, a dot product, a sigmoid), done with numpy over all sentences of a post at
+once; `tests/test_learned_model.py` checks that it agrees with scikit-learn's own predictions.
+
+Importing scikit-learn costs about two seconds; this costs the numpy import and about 50 ms of
+loading, once per process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.review.learned.features import analyze_normalized
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+MODEL_FILE = "review-model.npz"
+VOCABULARY_FILE = "vocabulary.txt"
+META_FILE = "meta.json"
+
+
+class ModelMissing(RuntimeError):
+    """The trained artefact is not where it should be (run `make model`)."""
+
+
+@dataclass(frozen=True)
+class Model:
+    """A loaded review model: which rules it scores, and the numbers to score them."""
+
+    rules: tuple[str, ...]
+    vocabulary: dict[str, int]
+    idf: np.ndarray  # (features,)
+    coef: np.ndarray  # (features, rules)
+    intercept: np.ndarray  # (rules,)
+    platt_a: np.ndarray  # (rules,)
+    platt_b: np.ndarray  # (rules,)
+    meta: dict[str, object]
+
+    @property
+    def digest(self) -> str:
+        return str(self.meta.get("digest", ""))
+
+    def decision(self, texts: Sequence[str]) -> np.ndarray:
+        """The raw linear scores, shape (len(texts), rules), for already normalised texts."""
+        n_rules = len(self.rules)
+        out = np.tile(self.intercept, (len(texts), 1)).astype(np.float64)
+        vocab_get = self.vocabulary.get
+        for row, text in enumerate(texts):
+            counts: dict[int, int] = {}
+            for feature in analyze_normalized(text):
+                index = vocab_get(feature)
+                if index is not None:
+                    counts[index] = counts.get(index, 0) + 1
+            if not counts:
+                continue
+            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            values = (np.log(tf) + 1.0) * self.idf[idx]
+            norm = float(np.sqrt(values @ values))
+            if norm > 0:
+                values /= norm
+            out[row] += values @ self.coef[idx].astype(np.float64)
+        assert out.shape[1] == n_rules
+        return out
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """Calibrated probabilities, shape (len(texts), rules)."""
+        if not texts:
+            return np.zeros((0, len(self.rules)))
+        z = self.decision(texts) * self.platt_a + self.platt_b
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def load_model(directory: Path = MODEL_DIR) -> Model:
+    """Load the artefact from `directory`; raises `ModelMissing` with what to do when it is absent."""
+    weights = directory / MODEL_FILE
+    vocabulary = directory / VOCABULARY_FILE
+    if not weights.is_file() or not vocabulary.is_file():
+        raise ModelMissing(f"the review model is missing in {directory}: run `make model` to train it")
+    with np.load(weights, allow_pickle=False) as data:
+        rules = tuple(str(r) for r in data["rules"])
+        idf = data["idf"].astype(np.float64)
+        coef = data["coef"]
+        intercept = data["intercept"].astype(np.float64)
+        platt_a = data["platt_a"].astype(np.float64)
+        platt_b = data["platt_b"].astype(np.float64)
+    words = vocabulary.read_text(encoding="utf-8").split("\n")
+    if words and words[-1] == "":
+        words.pop()
+    if len(words) != idf.shape[0] or coef.shape != (len(words), len(rules)):
+        raise ModelMissing(f"the review model in {directory} is inconsistent: run `make model` again")
+    meta_path = directory / META_FILE
+    meta: dict[str, object] = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+    if "digest" not in meta:
+        meta["digest"] = hashlib.sha256(weights.read_bytes()).hexdigest()[:16]
+    return Model(rules=rules, vocabulary=dict(zip(words, range(len(words)), strict=True)), idf=idf, coef=coef,
+                 intercept=intercept, platt_a=platt_a, platt_b=platt_b, meta=meta)
+
+
+_lock = threading.Lock()
+_cache: dict[Path, Model] = {}
+
+
+def shared_model(directory: Path = MODEL_DIR) -> Model:
+    """One loaded model per directory and process (it is read-only, so engines share it)."""
+    with _lock:
+        model = _cache.get(directory)
+        if model is None:
+            model = _cache[directory] = load_model(directory)
+        return model
