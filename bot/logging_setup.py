@@ -1,16 +1,39 @@
-"""Log configuration: one line per event with its context (platform, handler, request id)."""
+"""Log configuration: one line per event with its context (platform, handler, request id).
+
+Every field is escaped so that one record is always one line: a newline, carriage return or other control
+character (C0, DEL, C1, U+2028/U+2029) in a message, a context value or a traceback is written as an escape
+sequence, so text that came from a user can neither forge a log line nor break a line-based log reader.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
 _CONTEXT_KEYS = ("platform", "handler", "request_id")
+# Characters that end a line for some reader (str.splitlines, JavaScript, syslog) or are invisible controls.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _SHORT.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def escape_controls(text: str) -> str:
+    """`text` on one line: control characters as `\\n`, `\\r`, `\\t`, `\\xNN` or `\\uNNNN`."""
+    return _CONTROL.sub(_escape_char, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 class ContextFormatter(logging.Formatter):
-    """Appends the LoggerAdapter context as key=value pairs, or writes JSON lines."""
+    """Appends the LoggerAdapter context as key=value pairs, or writes JSON lines; always one line a record."""
 
     def __init__(self, *, as_json: bool = False) -> None:
         super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -23,9 +46,12 @@ class ContextFormatter(logging.Formatter):
                                        "logger": record.name, "message": record.getMessage(), **context}
             if record.exc_info:
                 payload["exception"] = self.formatException(record.exc_info)
-            return json.dumps(payload, ensure_ascii=False)
-        base = super().format(record)
-        return base + ("".join(f" {k}={v}" for k, v in context.items()) if context else "")
+            if record.stack_info:
+                payload["stack"] = self.formatStack(record.stack_info)
+            # json.dumps escapes C0 controls itself; DEL, C1 and U+2028/2029 it leaves as they are.
+            return _CONTROL.sub(_json_escape, json.dumps(payload, ensure_ascii=False, default=str))
+        base = super().format(record)  # message, then traceback and stack on lines of their own
+        return escape_controls(base + ("".join(f" {k}={v}" for k, v in context.items()) if context else ""))
 
 
 def configure_logging(level: str = "INFO", *, as_json: bool = False, file: str | None = None) -> None:

@@ -25,15 +25,17 @@ import asyncio
 import json
 import logging
 import re
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 
+from bot.adapters.slack.inbound import Refused, check
 from bot.adapters.slack.payloads import (
     PLATFORM,
     action_request,
@@ -81,6 +83,8 @@ MAX_WAITING_WORK = 200
 # Short notices ("busy", "employees only") posted to response_urls outside the work queue, at most this many
 # at once; past that they are skipped.
 MAX_NOTICES = 50
+BOLT_LOGGER = "slack_bolt.smm"
+REPLAY_KEY = "smm_replay_key"  # Bolt context key: names the signed request (commands and buttons run once per key)
 
 
 class SlackAdapter:
@@ -100,8 +104,10 @@ class SlackAdapter:
         signing_secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
         if not self.socket_mode and not signing_secret:
             raise StartupError("SMM_SLACK_SIGNING_SECRET is needed for Slack over HTTP (or set SMM_SLACK_APP_TOKEN)")
-        for name in ("slack_sdk", "slack_bolt"):
-            # Their DEBUG lines contain request bodies, i.e. message texts: never let those through.
+        self._signing_secret = signing_secret or ""
+        for name in ("slack_sdk", "slack_bolt", BOLT_LOGGER):
+            # Their DEBUG lines contain request and Web API bodies, i.e. message texts: never let those through.
+            # Bolt copies BOLT_LOGGER's level to the logger of each of its parts, so the floor holds there too.
             logger = logging.getLogger(name)
             logger.setLevel(max(logger.getEffectiveLevel(), logging.INFO))
         # The sender owns the Web API client and the shared HTTP session; it is what the messenger calls.
@@ -109,9 +115,11 @@ class SlackAdapter:
         self.client = self.sender.client
         # attaching_function_token only serves Slack's custom workflow steps, which this app has none of.
         self.bolt = AsyncApp(client=self.client, signing_secret=signing_secret, process_before_response=True,
-                             request_verification_enabled=not self.socket_mode,
+                             # handle_http checks every request before Bolt sees it (bot/adapters/slack/inbound.py);
+                             # Bolt's own check would log a refused request's whole body.
+                             request_verification_enabled=False,
                              attaching_function_token_enabled=False,
-                             logger=logging.getLogger("slack_bolt.smm"))
+                             logger=logging.getLogger(BOLT_LOGGER))
         # Bolt tries its listeners in this order: commands and buttons first, they must ack fastest.
         self.bolt.command(COMMAND)(self._on_command)
         self.bolt.action(re.compile(r"^smm\."))(self._on_action)
@@ -170,10 +178,18 @@ class SlackAdapter:
         await self.work.drain(timeout)
 
     async def handle_http(self, request: web.Request) -> web.Response:
-        """`POST /slack/events`: events, slash commands and interactivity, all through Bolt (which checks the
-        signature: HMAC-SHA256 of the body, timestamp at most 5 minutes old)."""
-        bolt_response = await self.bolt.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(bolt_response)
+        """`POST /slack/events`: events, slash commands and interactivity. The signature (HMAC-SHA256 of the body,
+        timestamp at most 5 minutes off), the content type and the payload's shape are checked first (4xx and a
+        log line with the reason, never the body); Bolt gets the checked payload."""
+        inbound = check(await request.read(), request.headers, signing_secret=self._signing_secret)
+        if isinstance(inbound, Refused):
+            log.warning("refused a Slack request (%d): %s", inbound.status, inbound.reason)
+            return web.json_response({"error": "invalid request"}, status=inbound.status)
+        headers: dict[str, str | Sequence[str]] = {"content-type": "application/json"}
+        headers.update((k.lower(), v) for k, v in request.headers.items() if k.lower().startswith("x-slack-retry-"))
+        bolt_request = AsyncBoltRequest(body=json.dumps(inbound.body), headers=headers,
+                                        context={REPLAY_KEY: inbound.replay_key})
+        return await to_aiohttp_response(await self.bolt.async_dispatch(bolt_request))
 
     def _spawn(self, coro: Coroutine[Any, Any, None], user: str | None = None) -> bool:
         """Start work in the background, bounded and fair across users: False (and the work dropped) when too
@@ -266,13 +282,14 @@ class SlackAdapter:
             await ack(text=self._notice("slack.one_moment"), response_type="ephemeral")
         else:
             await ack()
-            self._spawn(self._answer_command(body), body.get("user_id"))
+            self._spawn(self._answer_command(body, context.get(REPLAY_KEY)), body.get("user_id"))
 
     async def _on_action(self, ack: Any, body: dict[str, Any], context: dict[str, Any]) -> None:
         await ack()
         if self._external(action_user_team(body), context, "button press"):
             self._post_notice(body, self._notice("slack.external_user"))
-        elif why := self.work.offer(self._answer_action(body), key=(body.get("user") or {}).get("id")):
+        elif why := self.work.offer(self._answer_action(body, context.get(REPLAY_KEY)),
+                                    key=(body.get("user") or {}).get("id")):
             self._post_notice(body, self._notice("slack.one_moment" if why is Refusal.USER_BUSY else "slack.busy"))
 
     async def _on_home_opened(self, body: dict[str, Any], context: dict[str, Any]) -> None:
@@ -305,9 +322,9 @@ class SlackAdapter:
             self._log(request, "event").error("could not answer a Slack event: %s", _describe(exc),
                                               exc_info=_unexpected(exc))
 
-    async def _answer_command(self, body: dict[str, Any]) -> None:
+    async def _answer_command(self, body: dict[str, Any], replay_key: str | None = None) -> None:
         """`/smm …`: replies through the command's response_url; private ones ephemeral."""
-        request = command_request(body)
+        request = command_request(body, replay_key=replay_key)
         try:
             for reply in await self.dispatcher.dispatch(request):
                 for message in render_reply(reply):
@@ -317,10 +334,10 @@ class SlackAdapter:
         except Exception as exc:
             self._log(request, "command").error("could not answer /smm: %s", _describe(exc), exc_info=_unexpected(exc))
 
-    async def _answer_action(self, body: dict[str, Any]) -> None:
+    async def _answer_action(self, body: dict[str, Any], replay_key: str | None = None) -> None:
         """A button press: replies go ephemeral to the presser, or replace the original message when asked."""
-        for pressed in body.get("actions") or []:
-            request = action_request(body, pressed)
+        for index, pressed in enumerate(body.get("actions") or []):
+            request = action_request(body, pressed, replay_key=replay_key and f"{replay_key}:{index}")
             try:
                 for reply in await self.dispatcher.dispatch(request):
                     for message in render_reply(reply):

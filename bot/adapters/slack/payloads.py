@@ -77,7 +77,7 @@ def is_user_message(event: dict[str, Any], *, bot_user_id: str | None = None, bo
     if subtype and subtype not in USER_SUBTYPES:
         return False
     user = event.get("user")
-    if not user or (bot_user_id and user == bot_user_id):
+    if not user or not isinstance(user, str) or (bot_user_id and user == bot_user_id):
         return False
     return not (bot_id and event.get("bot_id") == bot_id)
 
@@ -128,17 +128,25 @@ def message_request(body: dict[str, Any], *, bot_user_id: str | None, workspace_
                    event_id=body.get("event_id"))
 
 
-def command_request(body: dict[str, Any]) -> Request:
+def replay_event_id(replay_key: str | None) -> str | None:
+    """The event id under which a signed command or button press is recorded as handled (events carry
+    Slack's own `event_id`): a replay of the same signed request is then de-duplicated like an event."""
+    return f"replay:{replay_key}" if replay_key else None
+
+
+def command_request(body: dict[str, Any], *, replay_key: str | None = None) -> Request:
     """A `/smm …` slash command as a command request (its reply goes through the `response_url`)."""
     channel = body.get("channel_id", "")
     kind = conversation_kind(body.get("channel_name"), channel)
     conversation = ConversationRef(PLATFORM, channel, kind, reference={"channel": channel, "team": body.get("team_id")})
     user = UserRef(PLATFORM, body["user_id"], name=body.get("user_name"))
-    return Request(user, conversation, text=request_text(body.get("text") or ""), kind="command")
+    return Request(user, conversation, text=request_text(body.get("text") or ""), kind="command",
+                   event_id=replay_event_id(replay_key))
 
 
-def action_request(body: dict[str, Any], pressed: dict[str, Any]) -> Request:
-    """A pressed button (`block_actions`) as a neutral action request."""
+def action_request(body: dict[str, Any], pressed: dict[str, Any], *, replay_key: str | None = None) -> Request:
+    """A pressed button (`block_actions`) as a neutral action request; `replay_key` names this one action of
+    the signed request."""
     container = body.get("container") or {}
     channel = (body.get("channel") or {}).get("id") or container.get("channel_id") or ""
     message = body.get("message") or {}
@@ -149,7 +157,7 @@ def action_request(body: dict[str, Any], pressed: dict[str, Any]) -> Request:
     user = body.get("user") or {}
     action = Action(str(pressed.get("action_id", "")), str(pressed.get("value") or ""), message_id=message_ts)
     return Request(UserRef(PLATFORM, user.get("id", ""), name=user.get("username") or user.get("name")),
-                   conversation, kind="action", action=action)
+                   conversation, kind="action", action=action, event_id=replay_event_id(replay_key))
 
 
 def event_user_team(body: dict[str, Any]) -> str | None:
