@@ -3,11 +3,10 @@ and hands them to each other. No module-level engines, settings or clients anywh
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from aiohttp import web
 
@@ -18,9 +17,12 @@ from bot.core.metrics import Metrics
 from bot.core.registry import HandlerRegistry
 from bot.core.services import PolicyState, Services
 from bot.policy import load_pack
-from bot.store.db import Database
+from bot.store.db import Database, DatabaseOptions
 from handlers import load_handler_modules
 from handlers.messages import t
+
+if TYPE_CHECKING:
+    from bot.scheduler.outbox import OutboxWorker
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +63,7 @@ ComponentFactory = Callable[[BotApp], "Component | None"]
 def build_core(settings: Settings, *, migrate: bool = True, extra_handler_modules: tuple[str, ...] = ()) -> BotApp:
     """Load the pack (a broken pack raises PolicyError), open and migrate the database, register handlers."""
     pack = load_pack(settings.policy_dir)
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, options=DatabaseOptions.from_settings(settings))
     if migrate:
         db.migrate()
     services = Services(settings=settings, policy=PolicyState(pack), db=db)
@@ -87,7 +89,21 @@ def _scheduler_component(app: BotApp) -> Component | None:
     their senders are registered."""
     from bot.scheduler.component import scheduler_component
 
-    return scheduler_component(app)
+    return scheduler_component(app, worker=build_outbox_worker(app))
+
+
+def build_outbox_worker(app: BotApp, **overrides: Any) -> OutboxWorker:
+    """The outbox worker as `smm serve` runs it (and `python -m bot.scheduler.worker`): send rates and lease
+    from the settings, and for Slack the history check that keeps delivery exactly once across a crash.
+    `overrides` change WorkerOptions fields (the stand-alone worker's command-line options)."""
+    from bot.scheduler.component import delivery_verifiers, worker_options
+    from bot.scheduler.outbox import OutboxWorker
+
+    options = worker_options(app.settings)
+    for name, value in overrides.items():
+        setattr(options, name, value)
+    return OutboxWorker(app.services.db, app.services.messenger, options, delivery_verifiers(app.settings),
+                        metrics=app.metrics)
 
 
 def _teams_component(app: BotApp) -> Component | None:
@@ -113,11 +129,13 @@ def make_web_app(app: BotApp) -> web.Application:
     web_app = web.Application(client_max_size=1024 * 1024)
 
     async def healthz(_request: web.Request) -> web.Response:
-        db_ok = await asyncio.to_thread(app.services.db.ping)
+        # Bounded: the last probe's answer, or a probe of at most a second; never a hanging query.
+        db_ok = await app.services.db.check(timeout=1.0)
         body = {
             "status": "ok" if db_ok else "degraded",
             "policy_version": app.services.policy.pack.version_label,
             "database": "ok" if db_ok else "unreachable",
+            "database_detail": app.services.db.health(),
             "components": {c.name: c.health() for c in app.components},
         }
         return web.json_response(body, status=200)

@@ -52,6 +52,20 @@ class Settings(BaseSettings):
     teams_emulator: bool = True
     """Without a Teams app id: serve /api/messages for the Bot Framework Emulator (loopback only)."""
 
+    outbox_lease_seconds: float = Field(default=30.0, ge=1.0, le=600.0)
+    """How long an outbox worker's claim on a row lasts without renewal; renewed every third of it. After a
+    crash, rows in flight are taken over (and checked against Slack's history) once their lease ran out."""
+    database_connect_timeout: float = Field(default=5.0, gt=0)
+    """Seconds to wait for a new database connection."""
+    database_statement_timeout: float = Field(default=15.0, gt=0)
+    """PostgreSQL statement_timeout, and SQLite's busy timeout (seconds)."""
+    database_pool_timeout: float = Field(default=5.0, gt=0)
+    """Seconds to wait for a free pooled connection."""
+    database_call_timeout: float = Field(default=30.0, gt=0)
+    """Seconds one piece of database work may take before the caller gives up on it."""
+    database_threads: int = Field(default=8, ge=1, le=64)
+    """Threads (and pooled connections) for database work, separate from the engines' thread pool."""
+
     retention_days: int = 365
     log_level: str = "INFO"
     log_json: bool = False

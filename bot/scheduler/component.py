@@ -6,9 +6,11 @@ are stored in the database by APScheduler's SQLAlchemyJobStore, with coalesce=Tr
 misfire_grace_time, so after downtime a missed run is sent once, late, not several times.
 
 The job store is synchronous, so everything that touches it (starting the scheduler, syncing jobs, counting
-them) runs in a worker thread; APScheduler's scheduler methods are thread-safe. Each pass of the leadership
-loop also checks that the advisory lock's connection is still alive: a leader whose connection dropped has
-lost the lock, so it stops scheduling at once and tries to take the lock again on a new connection.
+them, and APScheduler's own look-up of due jobs at each wake-up) runs on the database's threads
+(`Database.run_blocking`), never on the event loop: a database that stops answering cannot stall the bot.
+Each pass of the leadership loop also checks that the advisory lock's connection is still alive: a leader
+whose connection dropped has lost the lock, so it stops scheduling at once and tries to take the lock again
+on a new connection.
 `health()` (every /healthz) only reads values that pass stored.
 """
 
@@ -19,6 +21,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -31,6 +34,7 @@ from bot.scheduler.cron import parse_cron
 from bot.scheduler.leader import LeaderLock
 from bot.scheduler.outbox import DeliveryVerifier, OutboxWorker, WorkerOptions
 from bot.store import crud_schedule
+from bot.store.db import Database, DatabaseUnavailable
 from bot.store.models import utcnow
 
 if TYPE_CHECKING:
@@ -54,10 +58,11 @@ class SchedulerComponent:
     def __init__(self, services: Services, *, options: WorkerOptions | None = None,
                  verifiers: dict[str, DeliveryVerifier] | None = None,
                  clock: Callable[[], datetime] | None = None, sync_interval: float = 30.0,
-                 run_worker: bool = True, metrics: Metrics | None = None) -> None:
+                 run_worker: bool = True, metrics: Metrics | None = None,
+                 worker: OutboxWorker | None = None) -> None:
         self.services = services
         self.metrics = metrics
-        self.worker = OutboxWorker(services.db, services.messenger, options, verifiers, metrics=metrics)
+        self.worker = worker or OutboxWorker(services.db, services.messenger, options, verifiers, metrics=metrics)
         self.lock = LeaderLock(services.db)
         self.scheduler: AsyncIOScheduler | None = None
         self.clock = clock
@@ -88,8 +93,9 @@ class SchedulerComponent:
             self._tasks.append(asyncio.create_task(self.worker.run(self._stop)))
         self._tasks.append(asyncio.create_task(self._leadership_loop()))
         # Become leader right away when the lock is free, so jobs are in place when start() returns.
-        if await asyncio.to_thread(self.lock.try_acquire):
-            await self._start_scheduler()
+        with contextlib.suppress(DatabaseUnavailable):
+            if await self.services.db.run_blocking(self.lock.try_acquire):
+                await self._start_scheduler()
         with contextlib.suppress(Exception):
             await self._refresh_outbox_figures()
 
@@ -102,7 +108,13 @@ class SchedulerComponent:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         self._tasks.clear()
-        await asyncio.to_thread(self.lock.release)
+        with contextlib.suppress(DatabaseUnavailable):
+            await self.services.db.run_blocking(self.lock.release)
+        for verifier in self.worker.verifiers.values():
+            close = getattr(verifier, "close", None)
+            if close is not None:
+                with contextlib.suppress(Exception):
+                    await close()
         jobs.unregister(self)
 
     def health(self) -> dict[str, Any]:
@@ -115,15 +127,15 @@ class SchedulerComponent:
 
     async def _start_scheduler(self) -> None:
         from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
-        from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
         timezone = self.services.policy.pack.company.timezone
-        scheduler = AsyncIOScheduler(
+        scheduler = _off_loop_scheduler(
+            self.services.db,
             jobstores={"default": SQLAlchemyJobStore(engine=self.services.db.engine)},
             job_defaults={"coalesce": True, "misfire_grace_time": MISFIRE_GRACE_SECONDS, "max_instances": 1},
             timezone=timezone, event_loop=asyncio.get_running_loop(),
         )
-        await asyncio.to_thread(scheduler.start)  # creates the job table when needed: database work
+        await self.services.db.run_blocking(scheduler.start)  # creates the job table when needed
         self.scheduler = scheduler
         log.info("this process holds the scheduler lock and runs the scheduler (%s)", timezone)
         await self.sync_jobs()
@@ -146,20 +158,25 @@ class SchedulerComponent:
     async def leadership_pass(self) -> None:
         """One pass: make sure a leader still holds its lock (else stop scheduling), take the lock when free,
         sync the leader's jobs, refresh the figures health() and the metrics show."""
+        db = self.services.db
         try:
-            if self.scheduler is not None and not await asyncio.to_thread(self.lock.verify):
+            if self.scheduler is not None and not await db.run_blocking(self.lock.verify):
                 log.warning("the scheduler lock's database connection was lost: this process stops scheduling "
                             "and tries to take the lock again")
                 self._stop_scheduler()
             if self.scheduler is None:
-                if await asyncio.to_thread(self.lock.try_acquire):
+                if await db.run_blocking(self.lock.try_acquire):
                     await self._start_scheduler()
             else:
                 await self.sync_jobs()
+        except DatabaseUnavailable as exc:
+            log.warning("scheduler pass skipped: %s", exc)
         except Exception:
             log.exception("scheduler leadership/sync pass failed")
         try:
             await self._refresh_outbox_figures()
+        except DatabaseUnavailable:
+            pass
         except Exception:
             log.warning("could not count the outbox rows", exc_info=True)
 
@@ -176,7 +193,7 @@ class SchedulerComponent:
         if scheduler is None:
             return
         reminders = await self.services.db.run(crud_schedule.list_reminders)
-        self._job_count = await asyncio.to_thread(self._sync_blocking, scheduler, reminders)
+        self._job_count = await self.services.db.run_blocking(partial(self._sync_blocking, scheduler, reminders))
 
     @staticmethod
     def _sync_blocking(scheduler: AsyncIOScheduler, reminders: list[Any]) -> int:
@@ -216,21 +233,80 @@ class SchedulerComponent:
         scheduler = self.scheduler
         if scheduler is None:
             return None
-        job = await asyncio.to_thread(scheduler.get_job, REMINDER_JOB.format(id=reminder_id))
+        job = await self.services.db.run_blocking(partial(scheduler.get_job, REMINDER_JOB.format(id=reminder_id)))
         return job.next_run_time if job is not None else None
 
 
-def scheduler_component(bot: BotApp) -> SchedulerComponent:
-    """The factory `bot.app.component_factories()` lists: the scheduler runs in every `smm serve`."""
-    return SchedulerComponent(bot.services, options=worker_options(bot.settings), metrics=bot.metrics)
+def scheduler_component(bot: BotApp, *, worker: OutboxWorker | None = None) -> SchedulerComponent:
+    """The factory `bot.app.component_factories()` lists: the scheduler runs in every `smm serve`, with the
+    outbox worker the composition root builds (`bot.app.build_outbox_worker`)."""
+    return SchedulerComponent(bot.services, options=worker_options(bot.settings), metrics=bot.metrics,
+                              verifiers=delivery_verifiers(bot.settings) if worker is None else None, worker=worker)
 
 
 def worker_options(settings: Settings) -> WorkerOptions:
     """Send rates from Settings.send_rates (SMM_SEND_RATES, "slack=10,teams=7"), for operators who know their
-    workspace's limits."""
+    workspace's limits, and the lease from SMM_OUTBOX_LEASE_SECONDS."""
     from bot.scheduler.ratelimit import parse_rates
 
-    options = WorkerOptions()
+    options = WorkerOptions(lease=settings.outbox_lease_seconds)
     if settings.send_rates.strip():
         options.rates.update(parse_rates(settings.send_rates))
     return options
+
+
+def delivery_verifiers(settings: Settings) -> dict[str, DeliveryVerifier]:
+    """Per platform, the check of whether a message a dead worker left in flight arrived: Slack's history
+    (when a bot token is set). Teams has none, so its in-flight messages may arrive twice after a crash."""
+    verifiers: dict[str, DeliveryVerifier] = {}
+    if settings.slack_bot_token is not None:
+        from bot.scheduler.slack_verify import SlackHistoryVerifier
+
+        verifiers["slack"] = SlackHistoryVerifier(settings.slack_bot_token.get_secret_value(), settings.slack_api_url)
+    return verifiers
+
+
+def _off_loop_scheduler(db: Database, **config: Any) -> AsyncIOScheduler:
+    """An AsyncIOScheduler whose wake-ups (the job store's look-up of due jobs: database work) run on the
+    database's threads instead of the event loop, and whose coroutine jobs are still started on the loop."""
+    from apscheduler.executors.asyncio import AsyncIOExecutor
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler, run_in_event_loop
+
+    retry_seconds = 5.0
+
+    class LoopExecutor(AsyncIOExecutor):
+        def _do_submit_job(self, job: Any, run_times: Any) -> None:
+            # Called from a database thread during a wake-up: create the job's task on the loop.
+            self._eventloop.call_soon_threadsafe(super()._do_submit_job, job, run_times)
+
+    class OffLoopScheduler(AsyncIOScheduler):
+        _processing = False
+        _again = False
+
+        def _create_default_executor(self) -> Any:
+            return LoopExecutor()
+
+        @run_in_event_loop
+        def wakeup(self) -> None:
+            self._stop_timer()
+            if self._processing:
+                self._again = True
+                return
+            self._processing, self._again = True, False
+            task = asyncio.ensure_future(db.run_blocking(self._process_jobs))
+            task.add_done_callback(self._processed)
+
+        def _processed(self, task: asyncio.Future[Any]) -> None:
+            self._processing = False
+            if not self.running or self._eventloop is None:
+                return
+            if task.cancelled() or task.exception() is not None:
+                if not task.cancelled():
+                    log.warning("scheduler wake-up failed (%s); retrying in %g s",
+                                type(task.exception()).__name__, retry_seconds)
+                wait: float | None = retry_seconds
+            else:
+                wait = task.result()
+            self._start_timer(0 if self._again else wait)
+
+    return OffLoopScheduler(**config)

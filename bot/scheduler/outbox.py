@@ -7,14 +7,16 @@ Delivery guarantee (see docs/admin.md, "How delivery works"):
 * A row is claimed ('sending', committed) before it is sent and marked 'sent' right after the platform
   accepts it (marks are committed in small batches, every `ack_interval` seconds). The only window for a
   duplicate is a crash after the platform accepted a message and before its 'sent' mark was committed.
-* Rows left in 'sending' longer than `stale_after` seconds belonged to a worker that died. Before sending one
-  again the worker asks the platform's `DeliveryVerifier`, when there is one, whether the message arrived
-  (for Slack: the bot's message with the same text in that conversation's history). With a verifier the
-  result is exactly once; without one it is at least once for the few rows that were in flight at the
-  crash (at most `concurrency` + one ack batch), and exactly once for every other row.
-* A worker claims about half a second of sends at a time (at most 500 rows) and never sends a row it has held
-  for more than `stale_after / 2` (it hands it back to 'pending' instead), so a live worker's rows are never
-  taken for a dead worker's by another process's reconciliation.
+* A claim is a lease: the row belongs to the claiming worker until `lease_until`, and the worker renews the
+  lease of every row it holds every `lease / 3` seconds. A 'sending' row whose lease ran out belonged to a
+  worker that died (or lost the database); any worker takes it over at once, and before sending it again
+  asks the platform's `DeliveryVerifier`, when there is one, whether the message arrived (for Slack: the
+  bot's message with the same text in that conversation's history). With a verifier the result is exactly
+  once; without one it is at least once for the few rows that were in flight at the crash (at most
+  `concurrency` + one ack batch), and exactly once for every other row.
+* A worker never starts a send on a row whose lease (as last renewed) has less than half its length left; it
+  hands the row back to 'pending' instead. So when renewals fail, the worker stops sending long before another
+  process can take its rows for a dead worker's.
 
 Pacing (bot/scheduler/ratelimit.py): per platform, at most `rate` sends in any one-second window, a slot held
 from the start of a send until one window after its answer, so the platform never sees more than its limit
@@ -40,7 +42,7 @@ from bot.core.types import Reply, Target
 from bot.scheduler.payload import reply_from_json
 from bot.scheduler.ratelimit import RateLimiter
 from bot.store import crud_schedule
-from bot.store.db import Database
+from bot.store.db import Database, DatabaseUnavailable
 from bot.store.models import utcnow
 
 if TYPE_CHECKING:
@@ -65,7 +67,8 @@ class WorkerOptions:
     default_rate: float = 10.0
     concurrency: int = 32
     poll_interval: float = 0.5
-    stale_after: float = 300.0
+    lease: float = 30.0
+    """Seconds a claim lasts without renewal (SMM_OUTBOX_LEASE_SECONDS); renewed every third of it."""
     ack_interval: float = 0.05
     max_attempts: int = 8
     max_rate_limited_attempts: int = 50
@@ -103,7 +106,10 @@ class OutboxWorker:
         self.stats = WorkerStats()
         self._acks: list[int] = []
         self._ack_lock = asyncio.Lock()
-        self._stale_checked = 0.0
+        self._held: set[int] = set()  # rows this worker holds in 'sending' (their leases are renewed)
+        self._renewed_at = 0.0  # monotonic start of the last renewal that covered every row held then
+        self._stale_checked = float("-inf")
+        self._db_down_logged = False
         self._wake = asyncio.Event()
         self._stopping: asyncio.Event | None = None
 
@@ -119,6 +125,12 @@ class OutboxWorker:
         while not stop.is_set():
             try:
                 busy = await self.run_once()
+                self._db_down_logged = False
+            except DatabaseUnavailable:
+                if not self._db_down_logged:
+                    log.warning("outbox worker: the database is unavailable; waiting for it")
+                    self._db_down_logged = True
+                busy = 0
             except Exception:
                 log.exception("outbox worker pass failed; retrying")
                 busy = 0
@@ -132,7 +144,7 @@ class OutboxWorker:
 
         A pass that finds nothing due does not end the drain while rows wait for a Retry-After or a back-off:
         it sleeps until the next one is due. Rows another (dead) worker left in 'sending' are reconciled
-        when they are older than `stale_after`; they do not keep the drain waiting."""
+        once their lease ran out; they do not keep the drain waiting."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if await self.run_once():
@@ -146,28 +158,41 @@ class OutboxWorker:
         raise TimeoutError("the outbox did not drain in time")
 
     async def run_once(self) -> int:
-        """Reconcile stale rows (now and then), then claim and send due rows until none are left; returns how
-        many rows were handled."""
+        """Reconcile rows whose lease ran out (every third of a lease), then claim and send due rows until none
+        are left; returns how many rows were handled."""
         handled = await self._reconcile_stale()
         queue: asyncio.Queue[_Item | None] = asyncio.Queue(maxsize=self._batch_size())
         producer = asyncio.create_task(self._produce(queue))
         consumers = [asyncio.create_task(self._consume(queue)) for _ in range(self.options.concurrency)]
         flusher = asyncio.create_task(self._flush_loop())
+        renewer = asyncio.create_task(self._renew_loop())
         try:
             handled += await producer
             for _ in consumers:
                 await queue.put(None)
             await asyncio.gather(*consumers)
         finally:
-            flusher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await flusher
+            for loop_task in (flusher, renewer):
+                loop_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await loop_task
             for task in (producer, *consumers):
                 task.cancel()
             await self._flush_acks()
         return handled
 
     # Internals ----------------------------------------------------------------------------------------------
+
+    @property
+    def _lease(self) -> timedelta:
+        return timedelta(seconds=self.options.lease)
+
+    def _lease_left(self, item: _Item) -> float:
+        """Seconds left on this row's lease as this worker last claimed or renewed it (by its own clock)."""
+        return max(item.claimed, self._renewed_at) + self.options.lease - time.monotonic()
+
+    def _release(self, row_id: int) -> None:
+        self._held.discard(row_id)
 
     def _batch_size(self) -> int:
         # About half a second's worth of sends at the configured rates (at most 500): claimed rows waiting in
@@ -179,11 +204,12 @@ class OutboxWorker:
     async def _produce(self, queue: asyncio.Queue[_Item | None]) -> int:
         count = 0
         while self._stopping is None or not self._stopping.is_set():
-            rows = await self.db.run(crud_schedule.claim, limit=self._batch_size())
+            claimed = time.monotonic()  # before the claim: the lease is counted from no later than this
+            rows = await self.db.run(crud_schedule.claim, limit=self._batch_size(), lease=self._lease)
             if not rows:
                 return count
             count += len(rows)
-            claimed = time.monotonic()
+            self._held.update(row.id for row in rows)
             # An announcement's rows share one payload: parse each distinct payload once per batch.
             parsed: dict[str, Reply | Exception] = {}
             for row in rows:
@@ -205,32 +231,46 @@ class OutboxWorker:
             await self._deliver(item)
 
     async def _deliver(self, item: _Item) -> None:
+        try:
+            await self._deliver_item(item)
+        except DatabaseUnavailable:
+            # The result could not be recorded: the row stays 'sending' and is reconciled once its lease ran
+            # out (renewals stop with the database), like a crash, but without stopping the other consumers.
+            self._release(item.row.id)
+
+    async def _deliver_item(self, item: _Item) -> None:
         row, reply = item.row, item.reply
         if isinstance(reply, Exception):
+            self._release(row.id)
             await self.db.run(crud_schedule.mark_failed, id=row.id, error=f"bad payload: {type(reply).__name__}")
             self.stats.failed += 1
             return
         target = Target(row.platform, "channel" if row.target_kind == "channel" else "user", row.target_id)
         limit = self.limiter.bucket(row.platform)
         await limit.acquire()
-        if 0 < self.options.stale_after / 2 < time.monotonic() - item.claimed:
-            # Waited so long (a long Retry-After, a slow platform) that another worker might soon take the
-            # row for stale and send it too: hand it back instead of sending it.
+        if self._lease_left(item) < self.options.lease / 2:
+            # Renewals failed (the database is slow or gone) or the send waited very long: another worker may
+            # soon take the row for a dead worker's. Hand it back instead of sending it.
             limit.release()
-            await self.db.run(crud_schedule.mark_retry, id=row.id, error="claim expired before sending", at=utcnow())
+            self._release(row.id)
+            await self.db.run(crud_schedule.mark_retry, id=row.id, error="lease ran short before sending",
+                              at=utcnow())
             self.stats.retried += 1
             return
         try:
             await self.messenger.send(target, reply)
         except DeliveryError as exc:
             limit.release()
+            self._release(row.id)
             await self._failed_send(row, exc, limit.pause)
             return
         except BaseException as exc:
             limit.release()
             if not isinstance(exc, Exception):
+                self._release(row.id)
                 raise  # cancelled: the row stays 'sending' and is reconciled like a crash
             log.exception("sender for %s raised unexpectedly (outbox row %s)", row.platform, row.id)
+            self._release(row.id)
             await self._failed_send(row, DeliveryError(type(exc).__name__), limit.pause)
             return
         limit.release()
@@ -270,32 +310,68 @@ class OutboxWorker:
     async def _flush_acks(self) -> None:
         async with self._ack_lock:
             ids, self._acks = self._acks, []
-            if ids:
+            if not ids:
+                return
+            try:
                 await self.db.run(crud_schedule.mark_sent, ids=ids)
+            except BaseException:
+                self._acks[:0] = ids  # still delivered: mark them with the next flush (or reconcile them)
+                raise
+            for row_id in ids:
+                self._release(row_id)
+
+    async def _renew_loop(self) -> None:
+        """Every third of a lease: extend the lease of every row this worker holds."""
+        interval = max(0.01, self.options.lease / 3)
+        while True:
+            await asyncio.sleep(interval)
+            started, ids = time.monotonic(), list(self._held)
+            if not ids:
+                self._renewed_at = started
+                continue
+            try:
+                await self.db.run(crud_schedule.renew_leases, ids=ids, lease=self._lease)
+            except Exception:
+                log.warning("could not renew the outbox leases of %s row(s); sending stops if this goes on",
+                            len(ids))
+                continue
+            self._renewed_at = started
 
     async def _reconcile_stale(self) -> int:
-        """Rows a dead worker left in 'sending': mark the delivered ones sent, put the others back to pending."""
+        """Rows whose lease ran out (a dead worker's): mark the delivered ones sent, put the others back to
+        pending. Checked at the first pass (so a restarted process takes over at once what its predecessor
+        left) and then every third of a lease."""
         now = time.monotonic()
-        if now - self._stale_checked < min(30.0, self.options.stale_after / 4):
+        if now - self._stale_checked < max(0.01, self.options.lease / 3):
             return 0
         self._stale_checked = now
-        rows = await self.db.run(crud_schedule.claim_stale, older_than=timedelta(seconds=self.options.stale_after),
-                                 limit=10_000)
+        rows = await self.db.run(crud_schedule.claim_stale, lease=self._lease, limit=10_000)
+        handled = 0
         for row in rows:
-            verifier = self.verifiers.get(row.platform)
-            arrived: bool | None = None
-            if verifier is not None:
-                target = Target(row.platform, "channel" if row.target_kind == "channel" else "user", row.target_id)
-                try:
-                    arrived = await verifier.delivered(target, reply_from_json(row.payload))
-                except Exception:
-                    log.warning("could not verify outbox row %s; sending it again", row.id)
-            if arrived:
-                await self.db.run(crud_schedule.mark_sent, ids=[row.id])
-            else:
-                await self.db.run(crud_schedule.mark_retry, id=row.id, error="in flight when a worker stopped",
-                                  at=utcnow())
-            self.stats.reconciled += 1
-        if rows:
-            log.info("reconciled %s outbox row(s) left in 'sending' by a stopped worker", len(rows))
-        return len(rows)
+            if row.id in self._held:
+                continue  # ours, still in progress: a renewal was missed; the re-claim renewed it
+            self._held.add(row.id)
+            try:
+                await self._reconcile_row(row)
+            finally:
+                self._release(row.id)
+            handled += 1
+        if handled:
+            log.info("reconciled %s outbox row(s) left in 'sending' by a stopped worker", handled)
+        return handled
+
+    async def _reconcile_row(self, row: crud_schedule.Claimed) -> None:
+        verifier = self.verifiers.get(row.platform)
+        arrived: bool | None = None
+        if verifier is not None:
+            target = Target(row.platform, "channel" if row.target_kind == "channel" else "user", row.target_id)
+            try:
+                arrived = await verifier.delivered(target, reply_from_json(row.payload))
+            except Exception as exc:
+                log.warning("could not verify outbox row %s (%s); sending it again", row.id, type(exc).__name__)
+        if arrived:
+            await self.db.run(crud_schedule.mark_sent, ids=[row.id])
+        else:
+            await self.db.run(crud_schedule.mark_retry, id=row.id, error="in flight when a worker stopped",
+                              at=utcnow())
+        self.stats.reconciled += 1

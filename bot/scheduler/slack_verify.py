@@ -8,6 +8,7 @@ being sent again. Plain HTTP (aiohttp), so only the Slack adapter package import
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -17,6 +18,8 @@ from bot.adapters.slack.render import fallback_text
 from bot.core.types import Reply, Target
 
 DEFAULT_API_URL = "https://slack.com/api/"
+MAX_RATE_LIMITED = 3  # conversations.history is a tier-3 method: wait out a few 429s before giving up
+MAX_RETRY_AFTER = 30.0
 
 
 class SlackHistoryVerifier:
@@ -32,8 +35,18 @@ class SlackHistoryVerifier:
     async def _call(self, method: str, data: dict[str, Any]) -> dict[str, Any]:
         if self._session is None:
             self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
-        async with self._session.post(self.base + method, data=data, headers=self._headers) as response:
-            body: dict[str, Any] = await response.json(content_type=None)
+        for attempt in range(MAX_RATE_LIMITED + 1):
+            async with self._session.post(self.base + method, data=data, headers=self._headers) as response:
+                body: dict[str, Any] = await response.json(content_type=None)
+                limited = response.status == 429 or body.get("error") == "ratelimited"
+                retry_after = response.headers.get("Retry-After", "1")
+            if not limited or attempt == MAX_RATE_LIMITED:
+                break
+            try:
+                delay = float(retry_after)
+            except ValueError:
+                delay = 1.0
+            await asyncio.sleep(min(max(delay, 0.0), MAX_RETRY_AFTER))
         if not body.get("ok"):
             raise RuntimeError(f"{method}: {body.get('error')}")
         return body

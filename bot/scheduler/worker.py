@@ -1,9 +1,10 @@
 """A stand-alone outbox worker: `python -m bot.scheduler.worker --database-url … [--slack-api-url …]`.
 
 Every bot process works the outbox from `smm serve`; this entry point runs only the worker (extra delivery
-capacity, the crash test and the benchmark). Slack is sent through the Slack adapter package's `SlackSender`, with the
-history verifier for rows a killed worker left in 'sending'. Settings come from the environment (`SMM_…`)
-with the options below taking precedence.
+capacity and the benchmark). It is built by the same factory as `smm serve`'s (`bot.app.build_outbox_worker`):
+Slack is sent through the Slack adapter package's `SlackSender`, with the history verifier for rows a killed
+worker left in 'sending'. Settings come from the environment (`SMM_…`) with the options below taking
+precedence.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import contextlib
 import logging
 import signal
 from collections.abc import Awaitable, Callable
+from typing import Any
 
-from bot.app import build_core
+from bot.app import build_core, build_outbox_worker
 from bot.config import Settings
-from bot.scheduler.outbox import DeliveryVerifier, OutboxWorker, WorkerOptions
+from bot.scheduler.component import worker_options
 from bot.scheduler.ratelimit import parse_rates
 from bot.store import crud_schedule
 
@@ -30,23 +32,20 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--slack-api-url", help="Slack Web API base URL (default: SMM_SLACK_API_URL)")
     parser.add_argument("--rates", default="", help='messages per second per platform, e.g. "slack=20,teams=7"')
     parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--stale-after", type=float, default=300.0,
-                        help="seconds after which a row left in 'sending' is reconciled")
+    parser.add_argument("--lease", type=float, default=None,
+                        help="seconds a claim lasts without renewal (default: SMM_OUTBOX_LEASE_SECONDS)")
     parser.add_argument("--exit-when-done", action="store_true",
                         help="exit once no row is pending or sending (tests, benchmarks)")
     return parser
 
 
 async def _main(args: argparse.Namespace) -> int:
-    overrides = {k: v for k, v in (("database_url", args.database_url), ("slack_api_url", args.slack_api_url)) if v}
-    settings = Settings(**overrides)
+    given = {k: v for k, v in (("database_url", args.database_url), ("slack_api_url", args.slack_api_url)) if v}
+    settings = Settings(**given)
     bot = build_core(settings)
-    verifiers: dict[str, DeliveryVerifier] = {}
     closers: list[Callable[[], Awaitable[None]]] = []
-    token = settings.slack_bot_token
-    if token is not None:
+    if settings.slack_bot_token is not None:
         from bot.adapters.slack.sender import SlackSender
-        from bot.scheduler.slack_verify import SlackHistoryVerifier
 
         # Send-only: the bot token is all it needs (no signing secret, nothing is received here). No database
         # lookup of DM channels either: the sender's LRU of conversations.open answers is enough for a worker.
@@ -54,10 +53,12 @@ async def _main(args: argparse.Namespace) -> int:
         bot.services.messenger.register(sender)
         await sender.start()  # its shared HTTP session
         closers.append(sender.close)
-        verifiers["slack"] = SlackHistoryVerifier(token.get_secret_value(), settings.slack_api_url)
-    options = WorkerOptions(concurrency=args.concurrency, stale_after=args.stale_after, poll_interval=0.2)
-    options.rates.update(parse_rates(args.rates))
-    worker = OutboxWorker(bot.services.db, bot.services.messenger, options, verifiers)
+    overrides: dict[str, Any] = {"concurrency": args.concurrency, "poll_interval": 0.2,
+                                 "rates": {**worker_options(settings).rates, **parse_rates(args.rates)}}
+    if args.lease is not None:
+        overrides["lease"] = args.lease
+    worker = build_outbox_worker(bot, **overrides)
+    verifiers = worker.verifiers
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

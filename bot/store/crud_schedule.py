@@ -31,6 +31,8 @@ from bot.store.models_schedule import (
 )
 
 ENQUEUE_CHUNK = 1000
+DEFAULT_LEASE = timedelta(seconds=30)
+LEGACY_STALE_AFTER = timedelta(seconds=300)  # rows claimed before leases existed (migration 0004)
 OUTBOX: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
 
 # Outbox ---------------------------------------------------------------------------------------------------
@@ -76,7 +78,7 @@ def enqueue(*, session: Session, rows: Sequence[dict[str, Any]], now: datetime |
     return inserted
 
 
-def _claim(session: Session, where: Any, limit: int, now: datetime) -> list[Claimed]:
+def _claim(session: Session, where: Any, limit: int, now: datetime, lease: timedelta) -> list[Claimed]:
     table = OUTBOX
     c = table.c
     due = (
@@ -84,27 +86,55 @@ def _claim(session: Session, where: Any, limit: int, now: datetime) -> list[Clai
     ).scalar_subquery()
     stmt = (
         update(table).where(c.id.in_(due))
-        .values(state=SENDING, claimed_at=now, attempts=c.attempts + 1)
+        .values(state=SENDING, claimed_at=now, lease_until=now + lease, attempts=c.attempts + 1)
         .returning(c.id, c.idempotency_key, c.platform, c.target_kind, c.target_id, c.payload, c.attempts)
     )
     rows = session.execute(stmt).all()
     return sorted((Claimed(*row) for row in rows), key=lambda r: r.id)
 
 
-def claim(*, session: Session, limit: int, now: datetime | None = None) -> list[Claimed]:
-    """Move up to `limit` due 'pending' rows to 'sending' and return them (committed by the caller's session
-    before anything is sent, so a crash leaves them visible as 'sending')."""
+def claim(*, session: Session, limit: int, lease: timedelta = DEFAULT_LEASE,
+          now: datetime | None = None) -> list[Claimed]:
+    """Move up to `limit` due 'pending' rows to 'sending', leased to the caller until now + `lease`, and return
+    them (committed by the caller's session before anything is sent, so a crash leaves them visible as
+    'sending'). The caller renews the lease (`renew_leases`) for as long as it holds them."""
     now = now or utcnow()
     c = OUTBOX.c
-    return _claim(session, (c.state == PENDING) & (c.next_attempt_at <= now), limit, now)
+    return _claim(session, (c.state == PENDING) & (c.next_attempt_at <= now), limit, now, lease)
 
 
-def claim_stale(*, session: Session, older_than: timedelta, limit: int, now: datetime | None = None) -> list[Claimed]:
-    """Re-claim rows left in 'sending' for longer than `older_than`: their worker died mid-send. The caller
-    must find out whether the platform got them before sending again."""
-    now = now or utcnow()
+def _lease_expired(now: datetime) -> Any:
     c = OUTBOX.c
-    return _claim(session, (c.state == SENDING) & (c.claimed_at < now - older_than), limit, now)
+    # Rows claimed by a version without leases (NULL) keep that version's five-minute rule.
+    return (c.state == SENDING) & ((c.lease_until < now)
+                                   | (c.lease_until.is_(None) & (c.claimed_at < now - LEGACY_STALE_AFTER)))
+
+
+def claim_stale(*, session: Session, limit: int, lease: timedelta = DEFAULT_LEASE,
+                now: datetime | None = None) -> list[Claimed]:
+    """Re-claim rows left in 'sending' whose lease ran out: their worker died (or lost the database) mid-send.
+    The caller must find out whether the platform got them before sending again."""
+    now = now or utcnow()
+    return _claim(session, _lease_expired(now), limit, now, lease)
+
+
+def renew_leases(*, session: Session, ids: Iterable[int], lease: timedelta, now: datetime | None = None) -> int:
+    """Extend the lease on rows this worker holds ('sending'); returns how many were renewed."""
+    id_list = list(ids)
+    if not id_list:
+        return 0
+    c = OUTBOX.c
+    result = session.execute(update(OUTBOX).where(c.id.in_(id_list), c.state == SENDING)
+                             .values(lease_until=(now or utcnow()) + lease))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def next_lease_expiry(*, session: Session) -> datetime | None:
+    """When the earliest lease on a 'sending' row runs out (None: no row is 'sending')."""
+    c = OUTBOX.c
+    due = session.execute(select(func.min(func.coalesce(c.lease_until, c.claimed_at)))
+                          .where(c.state == SENDING)).scalar()
+    return due if isinstance(due, datetime) else None
 
 
 def next_pending_at(*, session: Session) -> datetime | None:
@@ -119,20 +149,20 @@ def mark_sent(*, session: Session, ids: Iterable[int], now: datetime | None = No
     if id_list:
         session.execute(
             update(OutboxMessage).where(col(OutboxMessage.id).in_(id_list))
-            .values(state=SENT, sent_at=now or utcnow(), last_error=None)
+            .values(state=SENT, sent_at=now or utcnow(), lease_until=None, last_error=None)
         )
 
 
 def mark_retry(*, session: Session, id: int, error: str, at: datetime) -> None:
     """Put a row back to 'pending', due at `at` (after a 429's Retry-After or a back-off)."""
     session.execute(update(OutboxMessage).where(col(OutboxMessage.id) == id)
-                    .values(state=PENDING, next_attempt_at=at, last_error=error[:512]))
+                    .values(state=PENDING, next_attempt_at=at, lease_until=None, last_error=error[:512]))
 
 
 def mark_failed(*, session: Session, id: int, error: str) -> None:
     """Give up on a row (permanent failure, or too many attempts); it is never retried."""
     session.execute(update(OutboxMessage).where(col(OutboxMessage.id) == id)
-                    .values(state=FAILED, last_error=error[:512]))
+                    .values(state=FAILED, lease_until=None, last_error=error[:512]))
 
 
 def outbox_counts(*, session: Session, key_prefix: str | None = None) -> dict[str, int]:

@@ -15,8 +15,9 @@ from sqlmodel import Field, SQLModel
 
 from bot.store.models import utcnow
 
-# Outbox states. 'sending' is claimed by a worker; a row stuck there longer than the stale timeout was in
-# flight when its worker died, and is reconciled (see bot/scheduler/outbox.py).
+# Outbox states. 'sending' is claimed by a worker, which holds a lease on it (`lease_until`) and renews it while
+# it works; a 'sending' row whose lease ran out was in flight when its worker died, and is reconciled (see
+# bot/scheduler/outbox.py).
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 
 
@@ -109,6 +110,7 @@ class OutboxMessage(SQLModel, table=True):
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow)
     claimed_at: datetime | None = None
+    lease_until: datetime | None = None  # while 'sending': the claiming worker's lease, renewed as it works
     sent_at: datetime | None = None
     message_id: str | None = Field(default=None, max_length=256)
     last_error: str | None = Field(default=None, max_length=512)

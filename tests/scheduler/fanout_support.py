@@ -38,13 +38,13 @@ def fan_out(database_url: str, users: int) -> int:
     return count
 
 
-def start_worker(database_url: str, api_url: str, *, rates: str = "slack=100000", stale_after: float = 1.0,
+def start_worker(database_url: str, api_url: str, *, rates: str = "slack=100000", lease: float = 2.0,
                  exit_when_done: bool = True, concurrency: int = 64) -> subprocess.Popen[bytes]:
     env = {**os.environ, "SMM_SLACK_BOT_TOKEN": "xoxb-standin", "SMM_LOG_LEVEL": "WARNING",
            "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     env.pop("SMM_SLACK_APP_TOKEN", None)
     command = [sys.executable, "-m", "bot.scheduler.worker", "--database-url", database_url,
-               "--slack-api-url", api_url, "--rates", rates, "--stale-after", str(stale_after),
+               "--slack-api-url", api_url, "--rates", rates, "--lease", str(lease),
                "--concurrency", str(concurrency)]
     if exit_when_done:
         command.append("--exit-when-done")

@@ -21,10 +21,10 @@ from bot.store.db import Database
 USERS = 10_000
 KILL_AFTER = 1_000  # posts before the SIGKILL: early, so most of the run is the restarted worker's
 # The worker's limit sits above what it reaches (a few hundred a second: two Web API calls per new DM) and the
-# stand-in's matches it, so no 429 slows the test. Rows a worker holds in 'sending' wait at most a couple of
-# seconds, well inside half of STALE_AFTER, so a live worker's rows are never taken for stale.
+# stand-in's matches it, so no 429 slows the test. A live worker renews the leases of the rows it holds, so they
+# are never taken for a dead worker's; the killed worker's rows are taken over once their lease ran out.
 RATE = 3000
-STALE_AFTER = 10.0
+LEASE = 3.0
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_sigkill_mid_fan_out_delivers_each_message_exactly_once(crash_database_u
     processes: list[subprocess.Popen[bytes]] = []
     db = Database(database_url)
     try:
-        worker = start_worker(database_url, standin.url, rates=f"slack={RATE}", stale_after=STALE_AFTER)
+        worker = start_worker(database_url, standin.url, rates=f"slack={RATE}", lease=LEASE)
         processes.append(worker)
         deadline = time.monotonic() + 60
         while len(standin.posts) < KILL_AFTER:
@@ -74,7 +74,7 @@ def test_sigkill_mid_fan_out_delivers_each_message_exactly_once(crash_database_u
         in_flight = db.call(crud_schedule.outbox_counts).get("sending", 0)
         assert in_flight > 0, "no row was in flight at the kill"
 
-        restarted = start_worker(database_url, standin.url, rates=f"slack={RATE}", stale_after=STALE_AFTER)
+        restarted = start_worker(database_url, standin.url, rates=f"slack={RATE}", lease=LEASE)
         processes.append(restarted)
         _, stderr = restarted.communicate(timeout=180)
         assert restarted.returncode == 0, stderr.decode(errors="replace")[-2000:]

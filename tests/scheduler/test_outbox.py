@@ -115,15 +115,16 @@ class HistoryVerifier:
 async def test_stale_sending_rows_are_reconciled(bot_factory) -> None:
     bot: Bot = bot_factory()
     bot.services.db.call(crud_schedule.enqueue, rows=rows(4))
-    claimed = bot.services.db.call(crud_schedule.claim, limit=4)  # a worker claimed them, then died
+    # A worker claimed them, then died; its lease has run out.
+    claimed = bot.services.db.call(crud_schedule.claim, limit=4, lease=timedelta(0))
     assert len(claimed) == 4
-    options = WorkerOptions(rates={"slack": 1000.0}, stale_after=0.0)
+    options = WorkerOptions(rates={"slack": 1000.0})
     worker = OutboxWorker(bot.services.db, bot.services.messenger, options,
                           verifiers={"slack": HistoryVerifier({"U0", "U1"})})
     await worker.drain()
     assert sorted(t.id for t, _ in bot.slack.sent) == ["U2", "U3"]  # U0 and U1 had arrived already
     assert bot.services.db.call(crud_schedule.outbox_counts) == {"sent": 4}
-    assert bot.services.db.call(crud_schedule.claim_stale, older_than=timedelta(0), limit=10) == []
+    assert bot.services.db.call(crud_schedule.claim_stale, limit=10) == []
 
 
 def test_payload_round_trip() -> None:
