@@ -3,12 +3,20 @@ language memory, escalation and admin-only buttons."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import io
+import json
 import logging
 import sqlite3
+import sys
+import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from pydantic import SecretStr
 from typer.testing import CliRunner
 
 from bot.app import BotApp, build_app, build_core, check_startup, make_web_app
@@ -17,6 +25,7 @@ from bot.config import Settings
 from bot.core.errors import StartupError
 from bot.core.registry import ActionSpec
 from bot.core.types import Action, ConversationRef, Reply, Request, Target, UserRef
+from bot.logging_setup import ContextFormatter
 from bot.store import crud
 
 
@@ -69,6 +78,57 @@ async def test_a_reviewed_post_is_never_logged_or_stored(
     with sqlite3.connect(database) as conn:
         dump = "\n".join(conn.iterdump())
     assert marker not in dump
+
+
+async def test_a_reviewed_post_in_a_refused_slack_request_is_never_logged(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A signature check that fails (clock five minutes off, rotated secret) logs why, never the body: Bolt's
+    own check logged the whole body at INFO. Every logger at DEBUG, through the real `/slack/events`."""
+    marker = "Zebrapaardvis42"
+    secret = "8f742231b10e8888abcd99yyyzzz85a5"
+    bot_app = build_app(settings.model_copy(update={
+        "slack_bot_token": SecretStr("xoxb-1234-5678-test"), "slack_signing_secret": SecretStr(secret),
+        "slack_api_url": "http://127.0.0.1:9/api/"}))  # refused requests never reach the Web API
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.setFormatter(ContextFormatter())
+    logging.getLogger().addHandler(handler)
+    for name in ("", "slack_bolt", "slack_bolt.smm", "slack_sdk"):
+        caplog.set_level(logging.DEBUG, logger=name)
+    body = urllib.parse.urlencode({"command": "/smm", "user_id": "U1", "team_id": "T1", "channel_id": "C1",
+                                   "text": f"review Mail {marker}@example.com\nINFO forged: admin logged in"})
+    now = int(time.time())
+    try:
+        async with TestClient(TestServer(make_web_app(bot_app))) as client:
+            for timestamp, key in ((now - 6 * 60, secret), (now + 6 * 60, secret), (now, "a-rotated-secret")):
+                digest = hmac.new(key.encode(), f"v0:{timestamp}:{body}".encode(), hashlib.sha256).hexdigest()
+                response = await client.post("/slack/events", data=body, headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": f"v0={digest}"})
+                assert response.status == 401
+    finally:
+        logging.getLogger().removeHandler(handler)
+        bot_app.services.db.dispose()
+    assert marker not in caplog.text and marker not in written.getvalue()
+    assert "forged" not in written.getvalue()
+    refusals = [r.getMessage() for r in caplog.records if "refused a Slack request" in r.getMessage()]
+    assert len(refusals) == 3 and "timestamp" in refusals[0] and "signature" in refusals[2]  # and why
+
+
+def test_a_log_record_is_always_one_line() -> None:
+    """User text in a message, a context value or a traceback cannot start a line of its own."""
+    breakers = "a\nb\rc\x00d\x1be\x7ff\x85g\u2028h\u2029i\tj"
+    try:
+        raise ValueError(breakers)
+    except ValueError:
+        record = logging.getLogger("t").makeRecord("t", logging.ERROR, __file__, 1, "said %s", (breakers,),
+                                                   sys.exc_info(), extra={"request_id": breakers})
+    for formatter in (ContextFormatter(), ContextFormatter(as_json=True)):
+        line = formatter.format(record)
+        assert line.splitlines() == [line] and "\x1b" not in line and "\x7f" not in line
+        assert "Traceback" in line and "a\\nb" in line.replace("\\u000a", "\\n")
+    assert json.loads(ContextFormatter(as_json=True).format(record))["request_id"] == breakers
 
 
 async def test_language_is_remembered_and_can_be_chosen(bot_app: BotApp) -> None:

@@ -136,10 +136,11 @@ async def slack_api() -> AsyncIterator[FakeSlackApi]:
     await runner.cleanup()
 
 
-def sign(body: str, *, timestamp: int | None = None, secret: str = SIGNING_SECRET) -> dict[str, str]:
+def sign(body: str | bytes, *, timestamp: int | None = None, secret: str = SIGNING_SECRET) -> dict[str, str]:
     """Slack's request signature: v0=HMAC-SHA256(secret, "v0:{timestamp}:{body}")."""
     ts = str(int(time.time()) if timestamp is None else timestamp)
-    digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
+    raw = body.encode() if isinstance(body, str) else body
+    digest = hmac.new(secret.encode(), f"v0:{ts}:".encode() + raw, hashlib.sha256).hexdigest()
     return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}"}
 
 
@@ -161,13 +162,15 @@ class SlackHarness:
     adapter: Any
     http: aiohttp.ClientSession
 
-    async def post(self, body: str, content_type: str, *, headers: dict[str, str] | None = None, signed: bool = True,
-                   timestamp: int | None = None, secret: str = SIGNING_SECRET) -> aiohttp.ClientResponse:
+    async def post(self, body: str | bytes, content_type: str, *, headers: dict[str, str] | None = None,
+                   signed: bool = True, timestamp: int | None = None,
+                   secret: str = SIGNING_SECRET) -> aiohttp.ClientResponse:
         all_headers = {"Content-Type": content_type, "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)"}
         if signed:
             all_headers.update(sign(body, timestamp=timestamp, secret=secret))
         all_headers.update(headers or {})
-        async with self.http.post(self.base_url + "/slack/events", data=body.encode(), headers=all_headers) as resp:
+        data = body.encode() if isinstance(body, str) else body
+        async with self.http.post(self.base_url + "/slack/events", data=data, headers=all_headers) as resp:
             await resp.read()
             return resp
 
@@ -185,7 +188,7 @@ class SlackHarness:
     escalation_channel = ESCALATION_CHANNEL
 
     @staticmethod
-    def sign(body: str) -> dict[str, str]:
+    def sign(body: str | bytes) -> dict[str, str]:
         return sign(body)
 
     def load(self, name: str, **values: str) -> Any:
