@@ -1,6 +1,8 @@
 """A local stand-in for Slack's Web API: a real HTTP server on 127.0.0.1 (its own thread and event loop, so it
 outlives a killed worker) that answers auth.test, conversations.open, chat.postMessage and
 conversations.history, enforces a messages-per-second limit with 429 + Retry-After, and records every post.
+With `hold_after=N`, every post from the N-th on is recorded (it "arrived") but not answered until `release()`:
+the crash tests kill the bot while those sends are in flight, deterministically.
 
 The limit, stated exactly: at most `rate` chat.postMessage calls are *accepted* in any one-second interval (a
 sliding window over the arrival times of accepted posts; with a fractional rate, the whole part). A post above
@@ -20,8 +22,10 @@ from aiohttp import web
 
 
 class SlackStandIn:
-    def __init__(self, rate: float = 100_000.0) -> None:
+    def __init__(self, rate: float = 100_000.0, *, hold_after: int | None = None) -> None:
         self.rate = rate
+        self.hold_after = hold_after
+        self._released: asyncio.Event | None = None
         self.posts: list[tuple[str, str]] = []  # (channel, text)
         self.rate_limited = 0
         self.first_post: float | None = None
@@ -49,11 +53,18 @@ class SlackStandIn:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
 
+    def release(self) -> None:
+        """Answer the held posts, and every later one at once."""
+        self.hold_after = None
+        if self._released is not None:
+            self._loop.call_soon_threadsafe(self._released.set)
+
     def counts(self) -> Counter[str]:
         with self._lock:
             return Counter(channel for channel, _ in self.posts)
 
     async def _start(self) -> None:
+        self._released = asyncio.Event()
         app = web.Application()
         app.router.add_post("/api/{method}", self._handle)
         self._runner = web.AppRunner(app, access_log=None)
@@ -96,6 +107,9 @@ class SlackStandIn:
                 self.first_post = self.first_post or now
                 self.last_post = now
                 ts = f"{time.time():.6f}"
+                hold = self.hold_after is not None and len(self.posts) >= self.hold_after
+            if hold and self._released is not None:
+                await self._released.wait()
             return web.json_response({"ok": True, "channel": channel, "ts": ts})
         if method == "conversations.history":
             channel = str(form.get("channel"))

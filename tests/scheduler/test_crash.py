@@ -3,13 +3,9 @@ and every user has exactly one message in the Slack stand-in."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import time
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fanout_support import fan_out, start_worker
@@ -27,34 +23,13 @@ RATE = 3000
 LEASE = 3.0
 
 
-@pytest.fixture
-def crash_database_url(tmp_path: Path) -> Iterator[str]:
-    """A fresh SQLite file, or a fresh schema in SMM_TEST_DATABASE_URL that is dropped afterwards."""
-    base = os.environ.get("SMM_TEST_DATABASE_URL")
-    if not base:
-        yield f"sqlite:///{tmp_path / 'crash.db'}"
-        return
-    from sqlalchemy import create_engine, text
-
-    schema = f"crash_{uuid.uuid4().hex[:10]}"
-    engine = create_engine(base)
-    try:
-        with engine.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        yield f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-    finally:
-        with engine.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        engine.dispose()
-
-
 def _stderr(process: subprocess.Popen[bytes]) -> str:
     return (process.stderr.read() if process.stderr else b"").decode(errors="replace")[-2000:]
 
 
 @pytest.mark.slow
-def test_sigkill_mid_fan_out_delivers_each_message_exactly_once(crash_database_url: str) -> None:
-    database_url = crash_database_url
+def test_sigkill_mid_fan_out_delivers_each_message_exactly_once(crash_database: str) -> None:
+    database_url = crash_database
     assert fan_out(database_url, USERS) == USERS
     standin = SlackStandIn(rate=RATE).start()
     processes: list[subprocess.Popen[bytes]] = []
