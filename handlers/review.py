@@ -16,15 +16,18 @@ from handlers.messages import t
 MAX_POST_CHARS = 40_000
 
 
-def render_review(review: Review, titles: dict[str, str]) -> list[Element]:
-    """The review as neutral elements: verdict first, then each finding with why, where and what instead."""
+def render_review(review: Review, titles: dict[str, str], rule_titles: dict[str, str] | None = None) -> list[Element]:
+    """The review as neutral elements: verdict first, then each finding with why, where and what instead.
+
+    `rule_titles` names the company's own rules (from its rules.yaml); built-in rules use the catalogue."""
     lang = review.language
     elements: list[Element] = [Text(t(f"review.verdict.{review.verdict}", lang), style="heading")]
     if review.summary:
         elements.append(Text(review.summary))
     for finding in review.findings:
         elements.append(Divider())
-        rule = t(f"review.rule.{finding.rule}", lang)
+        own = (rule_titles or {}).get(finding.rule)
+        rule = own if own is not None else t(f"review.rule.{finding.rule}", lang)
         severity = t(f"review.severity.{finding.severity}", lang)
         elements.append(Text(f"{rule} ({severity})", style="heading"))
         elements.append(Text(finding.excerpt, style="quote"))
@@ -51,7 +54,8 @@ async def review(ctx: Context, post: str) -> Reply:
     result = await asyncio.to_thread(policy.reviews.review, post, language=ctx.language)
     titles = {sid: sec.title(result.language) for sid, sec in policy.pack.sections.items()}
     ctx.log.info("reviewed a post: verdict=%s findings=%d", result.verdict, len(result.findings))
-    return Reply(render_review(result, titles), result.language, private=True,
+    return Reply(render_review(result, titles, policy.reviews.rule_titles(result.language)), result.language,
+                 private=True,
                  summary=t(f"review.verdict.{result.verdict}", result.language),
                  metadata={"verdict": result.verdict, "rules": [f.rule for f in result.findings]})
 

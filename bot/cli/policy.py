@@ -14,11 +14,16 @@ from bot.policy import Problem, check_pack
 
 
 def all_pack_problems(root: Path) -> list[Problem]:
-    """Problems in the sections and company file, the review lexicons, and the tips list."""
+    """Problems in the sections and company file, the review lexicons, rules and examples, and the tips list."""
+    from bot.review.learned.examples import check_examples
     from bot.review.lexicons import check_review_lexicons
+    from bot.review.rules import check_rules
     from bot.scheduler.tips import check_tips
 
-    return [*check_pack(root), *check_review_lexicons(root), *check_tips(root)]
+    sections_dir = root / "sections"
+    sections = frozenset(p.name for p in sections_dir.iterdir() if p.is_dir()) if sections_dir.is_dir() else None
+    return [*check_pack(root), *check_review_lexicons(root), *check_rules(root, sections), *check_examples(root),
+            *check_tips(root)]
 
 
 @policy_app.command("check")

@@ -15,16 +15,26 @@ so its cost grows linearly with the post. Nothing of the post is logged or store
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from bot.policy import PolicyPack
 from bot.review import personal
+from bot.review.learned.examples import load_examples
+from bot.review.learned.layer import CompanyMasker, LearnedLayer, Sentence
+from bot.review.learned.scorer import ModelMissing, shared_model
 from bot.review.lexicons import Lexicons, load_lexicons
 from bot.review.messages import TARGETS, TEXTS, summary_for
+from bot.review.rules import RuleSpec, data_rule_matcher, load_rules
 from bot.review.text import Hit, MultiMatcher, PhraseMatcher, Token, tokenize
-from bot.review.types import RULES, Finding, Review, verdict_for
+from bot.review.types import RULES, Finding, Review, Severity, verdict_for
 from bot.text.lang import detect_language
+from bot.text.normalize import Normalized, normalize
+
+log = logging.getLogger(__name__)
+LOWER: dict[str, Severity] = {"high": "medium", "medium": "low", "low": "low"}
 
 SECTIONS: dict[str, str] = {
     "confidential-information": "confidential-information",
@@ -102,19 +112,36 @@ _TUSSENVOEGSELS = frozenset([
 
 
 def _labelled(entries: Iterable[str], label: str) -> list[tuple[str, str]]:
-    return [(entry, label) for entry in entries]
+    """Entries with their label, normalised like posts are ("can't" is matched as "can not")."""
+    return [(normalize(entry).text, label) for entry in entries]
 
 
 class ReviewEngine:
     """Reviews draft posts for one policy pack. Build it once; `review` is cheap and thread-safe."""
 
-    def __init__(self, pack: PolicyPack, lexicons: Lexicons | None = None) -> None:
+    def __init__(self, pack: PolicyPack, lexicons: Lexicons | None = None, *, use_model: bool = True,
+                 model_dir: Path | None = None) -> None:
         self.pack = pack
         company = pack.company
         lex = lexicons if lexicons is not None else load_lexicons(pack.root)
         self.company_name = company.short_name
         self.smm = f"{company.social_media_manager.name} ({company.social_media_manager.contact})"
         self._smm_contact = company.social_media_manager.contact.lower()
+        self._smm_contact_normalized = normalize(self._smm_contact).text
+        self.rules: dict[str, RuleSpec] = load_rules(pack.root, frozenset(pack.sections))
+        self._data_rules = data_rule_matcher(self.rules)
+        self.learned: LearnedLayer | None = None
+        if use_model:
+            try:
+                model = shared_model(model_dir) if model_dir is not None else shared_model()
+            except ModelMissing as exc:
+                log.warning("reviews run on the word lists only: %s", exc)
+            else:
+                masker = CompanyMasker(
+                    [(n, "company") for n in company.all_names] + [(n, "product") for n in company.products]
+                    + [(n, "competitor") for n in company.competitors]
+                    + [(n, "codename") for n in company.confidential_terms])
+                self.learned = LearnedLayer(model, masker, load_examples(pack.root, masker))
 
         # The company's own words. Longest match per start token wins, so "Acme Thuis app" is a product.
         company_entries = _labelled(company.all_names, "company") + _labelled(company.products, "product")
@@ -218,11 +245,98 @@ class ReviewEngine:
     def review(self, text: str, language: str | None = None) -> Review:
         """Review `text` (the post exactly as written). `language` overrides detection (nl or en)."""
         lang = language if language in ("nl", "en") else detect_language(text)
-        run = _Run(self, text, lang)
-        findings = run.findings()
+        if not text.strip():
+            return Review(verdict="ok", language=lang, findings=(), summary=summary_for("ok", 0, lang))
+        norm = normalize(text)
+        run = _Run(self, norm.text, lang)
+        raw = run.raw_findings()
+        raw += self._data_rule_findings(run)
+        if self.learned is not None:
+            raw = self._with_model(raw, self.learned.score(norm.text))
+        findings = [self._render(run, norm, text, *item) for item in _dedupe(raw)]
         verdict = verdict_for(findings)
         return Review(verdict=verdict, language=lang, findings=tuple(findings),
                       summary=summary_for(verdict, len(findings), lang))
+
+    def rule_titles(self, language: str) -> dict[str, str]:
+        """Titles of the company's own (data-only) rules in `language`."""
+        return {spec.id: spec.title.get(language, spec.title.get("en", spec.id))
+                for spec in self.rules.values() if not spec.built_in}
+
+    # ------------------------------------------------------------------ the layers together
+
+    def _with_model(self, raw: list[_Raw], windows: list[Sentence]) -> list[_Raw]:
+        """Word-list findings the sentence's meaning contradicts are dropped; the model's own findings added.
+
+        A word-list finding of a `vetoable` kind goes when every window containing it scores below
+        the rule's `veto`. A window scoring at least `caution` for a rule without a word-list finding
+        becomes a finding of its own: at the rule's severity from `flag` up, one tier lower below it."""
+        if not windows:
+            return raw
+        kept: list[_Raw] = []
+        covered: set[tuple[str, int]] = set()
+        for item in raw:
+            rule, kind, start, end, _values = item
+            spec = self.rules.get(rule)
+            thresholds = spec.learned if spec is not None else None
+            inside = [i for i, w in enumerate(windows) if w.start <= start < w.end or (start <= w.start < end)]
+            if thresholds is None or not inside or rule not in windows[0].scores:
+                kept.append(item)
+                continue
+            best = max(windows[i].scores[rule] for i in inside)
+            if kind in thresholds.vetoable and best < thresholds.veto:
+                continue
+            kept.append(item)
+            covered.update((rule, i) for i in inside)
+        for i, window in enumerate(windows):
+            for rule, p in window.scores.items():
+                spec = self.rules.get(rule)
+                if spec is None or spec.learned is None or (rule, i) in covered or p < spec.learned.caution:
+                    continue
+                severity = spec.severity if p >= spec.learned.flag else LOWER[spec.severity]
+                may = "" if p >= spec.learned.flag else "may"
+                kept.append((rule, "learned", window.start, window.end, {"__severity": severity, "__may": may}))
+        return kept
+
+    def _data_rule_findings(self, run: _Run) -> list[_Raw]:
+        """Findings of the company's own data-only rules (`kind: phrases` / `phrases-near` in rules.yaml)."""
+        if self._data_rules is None:
+            return []
+        hits = self._data_rules.find_all(run.tokens)
+        out: list[_Raw] = []
+        for spec in self.rules.values():
+            if spec.built_in:
+                continue
+            if spec.kind == "phrases":
+                out.extend((spec.id, "data", *run.span(hit), {}) for hit in hits.get(spec.id, ()))
+                continue
+            near = run.index(hits.get(f"{spec.id}/near", []))
+            for hit in hits.get(spec.id, ()):
+                other = run.near(hit, near, spec.window, disjoint=True)
+                if other is not None and run.sentence(other) == run.sentence(hit):
+                    out.append((spec.id, "data", *run.joined(hit, other), {}))
+        return out
+
+    def _render(self, run: _Run, norm: Normalized, original: str, rule: str, kind: str, start: int, end: int,
+                values: dict[str, str]) -> Finding:
+        """The finding with offsets into the post as written, and its text in the post's language."""
+        start, end = norm.span(start, end)
+        excerpt = original[start:end]
+        spec = self.rules.get(rule)
+        severity: Severity = values.get("__severity", spec.severity if spec else RULES[rule])  # type: ignore[assignment]
+        section = spec.section if spec is not None else SECTIONS[rule]
+        lang = run.lang
+        if kind in ("learned", "data") and spec is not None:
+            fill = {"company": self.company_name, "smm": self.smm, "excerpt": _short(excerpt)}
+            message_texts = spec.may_message if values.get("__may") and spec.may_message else spec.message
+            message = message_texts.get(lang, message_texts.get("en", "")).format(**fill)
+            suggestion = spec.suggestion.get(lang, spec.suggestion.get("en", "")).format(**fill)
+        else:
+            plain = {k: v for k, v in values.items() if not k.startswith("__")}
+            message, suggestion = TEXTS[kind].render(lang, excerpt=_short(excerpt), company=self.company_name,
+                                                     smm=self.smm, **plain)
+        return Finding(rule=rule, severity=severity, start=start, end=end, excerpt=excerpt, message=message,
+                       suggestion=suggestion, section=section)
 
 
 def _quote_all(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -341,14 +455,6 @@ class _Run:
     def add(self, rule: str, kind: str, start: int, end: int, **values: str) -> None:
         self.out.append((rule, kind, start, end, values))
 
-    def render(self, rule: str, kind: str, start: int, end: int, values: dict[str, str]) -> Finding:
-        excerpt = self.text[start:end]
-        message, suggestion = TEXTS[kind].render(
-            self.lang, excerpt=_short(excerpt), company=self.e.company_name, smm=self.e.smm, **values
-        )
-        return Finding(rule=rule, severity=RULES[rule], start=start, end=end, excerpt=excerpt,
-                       message=message, suggestion=suggestion, section=SECTIONS[rule])
-
     def index(self, hits: Sequence[Hit]) -> _Index:
         return _Index(hits, self.sent)
 
@@ -388,7 +494,8 @@ class _Run:
 
     # -------------------------------------------------------------- detectors
 
-    def findings(self) -> list[Finding]:
+    def raw_findings(self) -> list[_Raw]:
+        """Every word-list finding, in normalised-text offsets, before de-duplication."""
         if not self.text.strip():
             return []
         self.confidential()
@@ -399,7 +506,7 @@ class _Run:
         self.promotion()
         self.speaking()
         self.sensitive()
-        return [self.render(*raw) for raw in _dedupe(self.out)]
+        return list(self.out)
 
     def confidential(self) -> None:
         for hit in self.hits["code_names"]:
@@ -480,7 +587,7 @@ class _Run:
             taken_ends.insert(k, end)
 
         for start, end in personal.find_emails(text):
-            if text[start:end].lower() == self.e._smm_contact:
+            if text[start:end].lower() in (self.e._smm_contact, self.e._smm_contact_normalized):
                 continue  # the social media manager's own address is meant to be shared
             take(start, end)
             self.add("personal-data", "email", start, end)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bot.review.learned.examples import ExampleMemory
 from bot.review.learned.features import COMPANY_TOKENS
 from bot.review.learned.scorer import Model
 
@@ -78,9 +79,10 @@ class CompanyMasker:
 class LearnedLayer:
     """Scores the sentences of a normalised post with one model for one company."""
 
-    def __init__(self, model: Model, masker: CompanyMasker) -> None:
+    def __init__(self, model: Model, masker: CompanyMasker, memory: ExampleMemory | None = None) -> None:
         self.model = model
         self.mask = masker
+        self.memory = memory if memory is not None and len(memory) else None
         self.rules: Sequence[str] = model.rules
 
     def score(self, text: str) -> list[Sentence]:
@@ -93,6 +95,18 @@ class LearnedLayer:
         rules = self.rules
         out = [Sentence(a, b, {rule: float(probabilities[i, j]) for j, rule in enumerate(rules)})
                for i, (a, b) in enumerate(spans)]
+        if self.memory is not None:
+            for i, window in enumerate(windows):
+                near = self.memory.nearest(window)
+                if near is None:
+                    continue
+                example = near[0]
+                scores = out[i].scores
+                for rule in rules:
+                    if rule in example.labels:
+                        scores[rule] = max(scores[rule], 0.99)
+                    elif not example.labels:
+                        scores[rule] = min(scores[rule], 0.01)
         # A pair counts only where reading the two together says clearly more than either alone.
         for i in range(len(pairs)):
             row = probabilities[len(spans) + i]

@@ -51,27 +51,29 @@ class Model:
     def digest(self) -> str:
         return str(self.meta.get("digest", ""))
 
+    def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The TF-IDF vector of one normalised text as (feature indices, L2-normalised values)."""
+        counts: dict[int, int] = {}
+        vocab_get = self.vocabulary.get
+        for feature in analyze_normalized(text):
+            index = vocab_get(feature)
+            if index is not None:
+                counts[index] = counts.get(index, 0) + 1
+        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        values = (np.log(tf) + 1.0) * self.idf[idx] if len(idx) else tf
+        norm = float(np.sqrt(values @ values)) if len(idx) else 0.0
+        if norm > 0:
+            values = values / norm
+        return idx, values
+
     def decision(self, texts: Sequence[str]) -> np.ndarray:
         """The raw linear scores, shape (len(texts), rules), for already normalised texts."""
-        n_rules = len(self.rules)
         out = np.tile(self.intercept, (len(texts), 1)).astype(np.float64)
-        vocab_get = self.vocabulary.get
         for row, text in enumerate(texts):
-            counts: dict[int, int] = {}
-            for feature in analyze_normalized(text):
-                index = vocab_get(feature)
-                if index is not None:
-                    counts[index] = counts.get(index, 0) + 1
-            if not counts:
-                continue
-            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-            values = (np.log(tf) + 1.0) * self.idf[idx]
-            norm = float(np.sqrt(values @ values))
-            if norm > 0:
-                values /= norm
-            out[row] += values @ self.coef[idx].astype(np.float64)
-        assert out.shape[1] == n_rules
+            idx, values = self.vector(text)
+            if len(idx):
+                out[row] += values @ self.coef[idx].astype(np.float64)
         return out
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
