@@ -3,7 +3,9 @@
 Numbers are validated, not just matched: an IBAN must pass its mod-97 check and a BSN the
 11-check (python-stdnum), and phone numbers must be valid numbers for their region
 (phonenumbers, Dutch numbers first). Every scan is linear in the length of the post: the
-regular expressions below have no nested or overlapping repetition.
+regular expressions below have no nested or overlapping repetition, and the candidates handed to
+phonenumbers and python-stdnum are bounded: a few per place a number may start, each distinct
+number once per post (bench/bench_review.py times posts made of nothing but such candidates).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterator
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
+from stdnum import numdb
 from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import postcode as stdnum_postcode
 
@@ -22,8 +25,16 @@ _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _TLD_RE = re.compile(r"[A-Za-z]{2,24}")
 
-# A run of digits with the separators people put in phone numbers; bounded, so linear.
-_PHONE_CANDIDATE_RE = re.compile(r"(?:\+|\b00)?\(?\d[\d \-().\/]{6,20}\d")
+_DIGITS_RE = re.compile(r"\d+")
+# What people put between the groups of a phone number ("06-12 34", "(020) 123", "+31 (0)6", "06/123", " - ").
+_SEPARATOR_RE = re.compile(r"[ \u00a0\-\u2010\u2011\u2013./()]{1,3}")
+MIN_PHONE_DIGITS = 9  # fewer: a short service number, a date, an amount
+MAX_INTERNATIONAL_DIGITS = 15  # country code and national number (ITU E.164)
+MAX_TRIES_PER_START = 4  # phonenumbers validations per candidate start (lengths its country allows)
+_IBAN_DB = numdb.get("iban")
+_IBAN_STRUCT_RE = re.compile(r"(\d+)!")
+_IBAN_LENGTHS: dict[str, int | None] = {}
+_PHONE_LENGTHS: dict[int, frozenset[int]] = {}
 _IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}\b")
 _BSN_RE = re.compile(r"(?<![\d.,\-/])(?:\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{9})(?![\d,\-/]|\.\d)")
 _POSTCODE_RE = re.compile(r"\b[1-9]\d{3} ?[A-Z]{2}\b")
@@ -50,40 +61,169 @@ def find_emails(text: str) -> Iterator[Span]:
         pos = text.find("@", max(pos + 1, end))
 
 
+def _iban_length(country: str) -> int | None:
+    """The length of an IBAN of `country` (from python-stdnum's registry), None for a country without IBANs."""
+    if country not in _IBAN_LENGTHS:
+        info = _IBAN_DB.info(country)
+        bban = info[0][1].get("bban") if info and info[0][0] == country else None
+        _IBAN_LENGTHS[country] = (4 + sum(int(n) for n in _IBAN_STRUCT_RE.findall(bban))) if bban else None
+    return _IBAN_LENGTHS[country]
+
+
 def find_ibans(text: str) -> Iterator[Span]:
-    """IBANs that pass the mod-97 check; trailing words that only look like IBAN groups are trimmed."""
-    for match in _IBAN_RE.finditer(text):
-        raw = match.group(0)
-        # Try the longest prefix that ends at a character boundary and is a valid IBAN.
-        for cut in range(len(raw), 13, -1):
-            candidate = raw[:cut].rstrip()
-            if len(candidate) != cut:
-                continue
-            if stdnum_iban.is_valid(candidate):
-                yield match.start(), match.start() + cut
-                break
+    """IBANs that pass the mod-97 check; trailing words that only look like IBAN groups are trimmed.
+
+    An IBAN's length is fixed by its country, so each candidate is checked once (python-stdnum), at the one
+    place where it has that many characters; the next candidate may start right after a found IBAN."""
+    checked: dict[str, bool] = {}
+    pos = 0
+    while (match := _IBAN_RE.search(text, pos)) is not None:
+        start, raw = match.start(), match.group(0)
+        pos = start + 1
+        length = _iban_length(raw[:2])
+        if length is None:
+            continue
+        cut = _cut_after(raw, length)
+        if cut is None:
+            continue
+        compact = raw[:cut].replace(" ", "")
+        if compact not in checked:
+            checked[compact] = stdnum_iban.is_valid(compact)
+        if checked[compact]:
+            yield start, start + cut
+            pos = start + cut
+
+
+def _cut_after(raw: str, length: int) -> int | None:
+    """The index in `raw` just after its `length`-th character that is not a space, if that is not a space."""
+    count = 0
+    for index, ch in enumerate(raw):
+        if ch != " ":
+            count += 1
+            if count == length:
+                return index + 1
+    return None
 
 
 def find_bsns(text: str) -> Iterator[Span]:
-    """Nine-digit numbers (also written 1234.56.782 or 123 456 782) that pass the BSN 11-check."""
+    """Nine-digit numbers (also written 1234.56.782 or 123 456 782) that pass the BSN 11-check (each distinct
+    number checked once)."""
+    checked: dict[str, bool] = {}
     for match in _BSN_RE.finditer(text):
-        if stdnum_bsn.is_valid(match.group(0)):
+        digits = match.group(0).replace(" ", "").replace(".", "")
+        if digits not in checked:
+            checked[digits] = stdnum_bsn.is_valid(digits)
+        if checked[digits]:
             yield match.span()
 
 
 def find_phones(text: str, region: str = "NL") -> Iterator[Span]:
-    """Valid phone numbers, Dutch numbering first; only digit runs are handed to phonenumbers."""
-    for candidate in _PHONE_CANDIDATE_RE.finditer(text):
-        start, end = candidate.span()
-        chunk = text[start:end]
-        if sum(ch.isdigit() for ch in chunk) < 9:
-            continue
+    """Valid phone numbers, Dutch numbering first.
+
+    The digit groups of the post ("06", "12345678") are joined when only a short separator lies between them
+    (space, dash, dot, slash, brackets). A number starts at a group that begins with 0 (a national number),
+    00 or + (an international one) and ends at a later group of the same run: the shortest such number that
+    phonenumbers calls valid is taken, and the search goes on after it, so numbers written side by side
+    ("06 12345678 06 87654321", "06 12345678/06 87654321") are each found. Each start is validated at most
+    MAX_TRIES_PER_START times, only at lengths its country allows, and each distinct number only once, so the
+    cost stays linear in the length of the post whatever digits it holds."""
+    groups = [(m.start(), m.end()) for m in _DIGITS_RE.finditer(text)]
+    # joined[k]: group k continues the run of group k - 1
+    joined = [False] + [_SEPARATOR_RE.fullmatch(text, groups[k - 1][1], groups[k][0]) is not None
+                        for k in range(1, len(groups))]
+    home = phonenumbers.country_code_for_region(region)
+    checked: dict[tuple[int, str], bool] = {}
+    i = 0
+    while i < len(groups):
+        start = groups[i][0]
+        if text[start] == "0" or text[start - 1:start] in ("+", "("):
+            found = _phone_at(text, groups, joined, i, home, checked)
+            if found is not None:
+                begin, last = found
+                yield begin, groups[last][1]
+                i = last + 1
+                continue
+        i += 1
+
+
+def _phone_at(text: str, groups: list[Span], joined: list[bool], i: int, home: int,
+              checked: dict[tuple[int, str], bool]) -> tuple[int, int] | None:
+    """(start offset, index of the last group) of the valid phone number that starts at group `i`, or None."""
+    start, end = groups[i]
+    begin = start - 1 if text[start - 1:start] == "(" else start
+    plus = text[begin - 1:begin] == "+"
+    if plus:
+        begin -= 1
+    lead = text[start:start + 2]
+    if not plus and lead[:1] != "0":
+        return None
+    if text[begin - 1:begin].isalpha():
+        return None  # glued to a word: a piece of an IBAN or an order code
+    international = plus or lead == "00"
+    digits = text[start + (0 if plus else 2 if international else 1):end]  # without the + / 00 / 0 prefix
+    # an international number has at most 15 digits (one more for a "(0)"), a national one its country's most
+    limit = MAX_INTERNATIONAL_DIGITS + 1 if international else max(_possible_lengths(home), default=0)
+    total = end - start
+    tries = 0
+    j = i
+    while True:
+        if total >= MIN_PHONE_DIGITS and not text[groups[j][1]:groups[j][1] + 1].isalpha():
+            for cc, national in _phone_readings(digits, home, international):
+                tries += 1
+                if _valid_phone(cc, national, checked):
+                    return begin, j
+                if tries >= MAX_TRIES_PER_START:
+                    return None
+        j += 1
+        if j >= len(groups) or not joined[j]:
+            return None
+        digits += text[groups[j][0]:groups[j][1]]
+        total += groups[j][1] - groups[j][0]
+        if len(digits) > limit:
+            return None
+
+
+def _phone_readings(digits: str, home: int, international: bool) -> list[tuple[int, str]]:
+    """The (country code, national number) pairs `digits` may be, at a length the country allows: one for a
+    national number; for an international one also without a national prefix 0 written after the country
+    code ("+31 (0)6 ...")."""
+    if not international:
+        return [(home, digits)] if len(digits) in _possible_lengths(home) else []
+    for size in (1, 2, 3):
+        cc = int(digits[:size]) if size < len(digits) else 0
+        if cc in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            national = digits[size:]
+            lengths = _possible_lengths(cc)
+            readings = [(cc, national)] if len(national) in lengths else []
+            if national[:1] == "0" and len(national) - 1 in lengths:
+                readings.append((cc, national[1:]))
+            return readings
+    return []
+
+
+def _possible_lengths(cc: int) -> frozenset[int]:
+    """The lengths a national number of country code `cc` may have (phonenumbers' metadata)."""
+    if cc not in _PHONE_LENGTHS:
+        region = phonenumbers.region_code_for_country_code(cc)
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(cc, region)
+        desc = metadata.general_desc if metadata is not None else None
+        _PHONE_LENGTHS[cc] = frozenset(desc.possible_length or ()) if desc is not None else frozenset()
+    return _PHONE_LENGTHS[cc]
+
+
+def _valid_phone(cc: int, national: str, checked: dict[tuple[int, str], bool]) -> bool:
+    """phonenumbers' verdict on one number, asked once per post."""
+    key = (cc, national)
+    if key not in checked:
+        zeros = len(national) - len(national.lstrip("0"))
+        number = phonenumbers.PhoneNumber(country_code=cc, national_number=int(national or "0"),
+                                          italian_leading_zero=True if zeros else None,
+                                          number_of_leading_zeros=zeros if zeros > 1 else None)
         try:
-            matches = list(phonenumbers.PhoneNumberMatcher(chunk, region, leniency=phonenumbers.Leniency.VALID))
+            checked[key] = bool(national) and phonenumbers.is_valid_number(number)
         except Exception:  # phonenumbers is defensive, but a review must never crash on odd input
-            continue
-        for match in matches:
-            yield start + match.start, start + match.end
+            checked[key] = False
+    return checked[key]
 
 
 def find_postcodes(text: str) -> Iterator[Span]:
