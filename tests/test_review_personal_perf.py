@@ -88,7 +88,7 @@ def repeat(unit: str) -> str:
 
 def random_phones(rng: random.Random) -> str:
     """Distinct phone-shaped numbers with separators (no two alike, so nothing is answered from memory)."""
-    parts = []
+    parts: list[str] = []
     while sum(map(len, parts)) < SIZE:
         digits = "0" + "".join(rng.choice("0123456789") for _ in range(9))
         parts.append(" ".join(digits[k:k + 2] for k in range(0, 10, 2)) + rng.choice([" ", " - ", "/", ". "]))
