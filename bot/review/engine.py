@@ -286,6 +286,8 @@ class ReviewEngine:
             best = max(windows[i].scores[rule] for i in inside)
             if kind in thresholds.vetoable and best < thresholds.veto:
                 continue
+            if kind in thresholds.vetoable and best < thresholds.caution and thresholds.unsure == "lower":
+                item = (rule, kind, start, end, {**item[4], "__severity": LOWER[RULES[rule]], "__may": "may"})
             kept.append(item)
             covered.update((rule, i) for i in inside)
         for i, window in enumerate(windows):
@@ -326,7 +328,7 @@ class ReviewEngine:
         severity: Severity = values.get("__severity", spec.severity if spec else RULES[rule])  # type: ignore[assignment]
         section = spec.section if spec is not None else SECTIONS[rule]
         lang = run.lang
-        if kind in ("learned", "data") and spec is not None:
+        if (kind in ("learned", "data") or values.get("__may")) and spec is not None:
             fill = {"company": self.company_name, "smm": self.smm, "excerpt": _short(excerpt)}
             message_texts = spec.may_message if values.get("__may") and spec.may_message else spec.message
             message = message_texts.get(lang, message_texts.get("en", "")).format(**fill)

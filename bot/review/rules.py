@@ -28,9 +28,9 @@ RULES_FILE = "rules.yaml"
 LANGUAGES = ("nl", "en")
 SEVERITIES: tuple[Severity, ...] = ("low", "medium", "high")
 RULE_ID_RE = re.compile(r"^[a-z][a-z0-9-]{1,40}$")
-_RULE_KEYS = {"title", "severity", "section", "learned", "message", "may_message", "suggestion", "kind", "phrases", "near",
-              "window"}
-_LEARNED_KEYS = {"flag", "caution", "veto", "vetoable"}
+_RULE_KEYS = {"title", "severity", "section", "learned", "message", "may_message", "suggestion", "kind", "phrases",
+              "near", "window"}
+_LEARNED_KEYS = {"flag", "caution", "veto", "vetoable", "unsure"}
 DATA_KINDS = ("phrases", "phrases-near")
 
 
@@ -42,6 +42,7 @@ class Thresholds:
     caution: float
     veto: float
     vetoable: frozenset[str]
+    unsure: str = "keep"  # a word-list finding the model scores between veto and caution: "keep" or "lower"
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,11 @@ def _parse_rule(rule: str, raw: Any, base: RuleSpec | None, path: Path, line: in
             if not isinstance(vetoable, list) or not all(isinstance(v, str) for v in vetoable):
                 problems.append(Problem(path, line, f"rule `{rule}`: learned.vetoable must be a list of finding kinds"))
                 vetoable = []
-            learned = Thresholds(numbers["flag"], numbers["caution"], numbers["veto"], frozenset(vetoable))
+            unsure = value.get("unsure", learned.unsure if learned else "keep")
+            if unsure not in ("keep", "lower"):
+                problems.append(Problem(path, line, f"rule `{rule}`: learned.unsure must be keep or lower"))
+                unsure = "keep"
+            learned = Thresholds(numbers["flag"], numbers["caution"], numbers["veto"], frozenset(vetoable), unsure)
     title = _texts(raw.get("title"), path, line, rule, "title", problems) or (dict(base.title) if base else {})
     message = _texts(raw.get("message"), path, line, rule, "message", problems) or (dict(base.message) if base else {})
     may = _texts(raw.get("may_message"), path, line, rule, "may_message", problems) or (
@@ -223,8 +228,8 @@ def _parse_rule(rule: str, raw: Any, base: RuleSpec | None, path: Path, line: in
         if not title or not message or not suggestion:
             problems.append(Problem(path, line, f"rule `{rule}`: a company rule needs `title`, `message` and "
                                     "`suggestion`", "each in nl and en"))
-    return RuleSpec(id=rule, severity=severity, section=section, learned=learned, title=title, message=message, may_message=may,
-                    suggestion=suggestion, kind=kind, phrases=phrases, near=near, window=window)
+    return RuleSpec(id=rule, severity=severity, section=section, learned=learned, title=title, message=message,
+                    may_message=may, suggestion=suggestion, kind=kind, phrases=phrases, near=near, window=window)
 
 
 def _collect(root: Path | None, sections: frozenset[str] | None, problems: list[Problem]) -> dict[str, RuleSpec]:

@@ -43,13 +43,15 @@ _CONTRACTIONS = {
     "d'r": "haar", "'s": "des", "ff": "even", "efkes": "even", "wss": "waarschijnlijk", "idd": "inderdaad",
     "egt": "echt", "iig": "in ieder geval", "mss": "misschien",
 }
-_CONTRACTION_RE = re.compile(
-    r"(?<![\w'])(?:" + "|".join(re.escape(k) for k in sorted(_CONTRACTIONS, key=len, reverse=True)) + r")(?![\w'])",
-    re.IGNORECASE,
-)
+
+
+# Words with their apostrophes; each is looked up in the table (a scan in C, then one dict look-up a word).
+_WORD_APOSTROPHE_RE = re.compile(r"(?<![\w'])'?[^\W\d_]+(?:'[^\W\d_]*)?(?![\w'])")
 # A word with a leet character between two word characters: "1d10t", "h4te", "n00b".
 _LEET_WORD_RE = re.compile(r"(?<!\w)\w*[^\W\d_]\w*(?!\w)")
 _REPEAT_RE = re.compile(r"([^\W\d_])\1{2,}")
+# A leet digit next to a letter: without one, the leet pass has nothing to do.
+_LEET_HINT_RE = re.compile(r"[^\W\d_][013457]|[013457][^\W\d_]")
 # Four or more single letters separated by one space, dot, dash, underscore or asterisk: "i d i o o t".
 _SPACED_RE = re.compile(r"(?<![\w])(?:[^\W\d_][ .\-_*]){3,30}[^\W\d_](?![\w])")
 
@@ -173,7 +175,8 @@ def normalize(text: str) -> Normalized:
     result = Normalized(base, tuple(range(len(base) + 1)), len(base))
     result = _apply(result.text, _ZERO_WIDTH_RE, lambda m: "", result)
     result = _apply(result.text, _SPACED_RE, _spaced, result)
-    result = _apply(result.text, _LEET_WORD_RE, lambda m: _leet_fix(m.group(0)), result)
+    if any(d in result.text for d in _LEET_CHARS) and _LEET_HINT_RE.search(result.text):
+        result = _apply(result.text, _LEET_WORD_RE, lambda m: _leet_fix(m.group(0)), result)
     result = _apply(result.text, _REPEAT_RE, lambda m: m.group(1) * 2, result)
-    result = _apply(result.text, _CONTRACTION_RE, _contraction, result)
+    result = _apply(result.text, _WORD_APOSTROPHE_RE, _contraction, result)
     return result

@@ -43,7 +43,8 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _word_features(word: str) -> tuple[str, ...]:
+def word_features(word: str) -> tuple[str, ...]:
+    """The features of one folded word: the word itself and its padded character n-grams."""
     out = ["w:" + word]
     if word[0].isalnum() and len(word) <= _MAX_WORD:
         padded = f" {word} "
@@ -65,7 +66,7 @@ def analyze_normalized(text: str) -> list[str]:
     features: list[str] = []
     extend = features.extend
     for word in words:
-        extend(_word_features(word))
+        extend(word_features(word))
     features.extend(f"{a}|{b}" for a, b in zip(words, words[1:], strict=False))
     return features
 

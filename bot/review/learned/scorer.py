@@ -17,17 +17,18 @@ import hashlib
 import json
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from bot.review.learned.features import analyze_normalized
+from bot.review.learned.features import tokens, word_features
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 MODEL_FILE = "review-model.npz"
 VOCABULARY_FILE = "vocabulary.txt"
 META_FILE = "meta.json"
+WORD_CACHE = 100_000  # words whose feature indices are remembered (cleared when full)
 
 
 class ModelMissing(RuntimeError):
@@ -46,6 +47,7 @@ class Model:
     platt_a: np.ndarray  # (rules,)
     platt_b: np.ndarray  # (rules,)
     meta: dict[str, object]
+    _word_cache: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def digest(self) -> str:
@@ -53,18 +55,30 @@ class Model:
 
     def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The TF-IDF vector of one normalised text as (feature indices, L2-normalised values)."""
-        counts: dict[int, int] = {}
+        words = tokens(text)
+        cache = self._word_cache
         vocab_get = self.vocabulary.get
-        for feature in analyze_normalized(text):
-            index = vocab_get(feature)
+        found: list[int] = []
+        extend = found.extend
+        for word in words:
+            indices = cache.get(word)
+            if indices is None:
+                indices = tuple(i for i in map(vocab_get, word_features(word)) if i is not None)
+                if len(cache) >= WORD_CACHE:
+                    cache.clear()
+                cache[word] = indices
+            extend(indices)
+        for pair in map("|".join, zip(words, words[1:], strict=False)):
+            index = vocab_get(pair)
             if index is not None:
-                counts[index] = counts.get(index, 0) + 1
-        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-        values = (np.log(tf) + 1.0) * self.idf[idx] if len(idx) else tf
-        norm = float(np.sqrt(values @ values)) if len(idx) else 0.0
+                found.append(index)
+        if not found:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        idx, counts = np.unique(np.array(found, dtype=np.int64), return_counts=True)
+        values = (np.log(counts) + 1.0) * self.idf[idx]
+        norm = float(np.sqrt(values @ values))
         if norm > 0:
-            values = values / norm
+            values /= norm
         return idx, values
 
     def decision(self, texts: Sequence[str]) -> np.ndarray:
