@@ -240,11 +240,17 @@ def _cancel(*, session: Any, announcement_id: int) -> bool:
 
 @action(ACK)
 async def acknowledge(ctx: Context, pressed: Action) -> Reply:
-    """"I have read it": stored once per user and subject; pressing again just says so."""
+    """"I have read it": stored once per user and subject, and only for a published policy version or a sent
+    announcement that reached this user (or the channel the button was pressed in). Anything else is
+    answered politely and nothing is stored."""
     lang = ctx.language
     subject = pressed.id.removeprefix(ACK) or pressed.value
-    if subject[:1] not in ("v", "a") or not subject[1:].isdigit():
-        return Reply([Text(t("ack.unknown", lang))], lang, private=True)
-    new = await ctx.services.db.run(crud_schedule.acknowledge, subject=subject, platform=ctx.platform,
-                                    user_id=ctx.user_id)
-    return Reply([Text(t("ack.thanks" if new else "ack.already", lang))], lang, private=True)
+    outcome = await ctx.services.db.run(crud_schedule.record_acknowledgement, subject=subject,
+                                        platform=ctx.platform, user_id=ctx.user_id,
+                                        conversation_id=ctx.request.conversation.id)
+    if outcome in ("unknown", "not_recipient"):
+        ctx.log.info("acknowledgement refused (%s)", outcome)
+        manager = ctx.services.policy.pack.company.social_media_manager
+        key = "ack.not_found" if outcome == "unknown" else "ack.not_recipient"
+        return Reply([Text(t(key, lang, name=manager.name, contact=manager.contact))], lang, private=True)
+    return Reply([Text(t("ack.thanks" if outcome == "stored" else "ack.already", lang))], lang, private=True)

@@ -174,10 +174,13 @@ def outbox_counts(*, session: Session, key_prefix: str | None = None) -> dict[st
 
 
 def prune_outbox(*, session: Session, older_than_days: int, now: datetime | None = None) -> int:
-    """Delete sent and failed outbox rows older than the retention period."""
+    """Delete sent and failed outbox rows older than the retention period, except the sent rows of
+    announcements and their nudges: they record who an announcement reached, which acknowledgements need."""
     cutoff = (now or utcnow()) - timedelta(days=older_than_days)
+    key = col(OutboxMessage.idempotency_key)
+    kept = (col(OutboxMessage.state) == SENT) & (key.startswith("ann:") | key.startswith("nudge:"))
     result = session.execute(delete(OutboxMessage).where(
-        col(OutboxMessage.state).in_([SENT, FAILED]), col(OutboxMessage.created_at) < cutoff))
+        col(OutboxMessage.state).in_([SENT, FAILED]), col(OutboxMessage.created_at) < cutoff, ~kept))
     return int(getattr(result, "rowcount", 0) or 0)
 
 
@@ -268,7 +271,8 @@ def get_announcement(*, session: Session, announcement_id: int) -> Announcement 
 
 
 def acknowledge(*, session: Session, subject: str, platform: str, user_id: str) -> bool:
-    """Store that a user read an announcement; True the first time, False when already stored."""
+    """Store that a user read an announcement; True the first time, False when already stored. Does not check
+    that the subject exists or reached the user: `record_acknowledgement` does."""
     try:
         with session.begin_nested():
             session.add(Acknowledgement(subject=subject, platform=platform, user_id=user_id))
@@ -276,6 +280,64 @@ def acknowledge(*, session: Session, subject: str, platform: str, user_id: str) 
     except IntegrityError:
         return False
     return True
+
+
+# Outbox states in which a message may have reached its recipient (a 'sending' row's 'sent' mark may be a
+# moment behind the platform's answer, or was lost in a crash and waits for its reconciliation).
+DELIVERED_STATES = (SENT, SENDING)
+
+
+def _subject_announcements(session: Session, subject: str) -> list[Announcement] | None:
+    """The sent announcements that carry `subject`'s button, or None when the subject is not a published
+    policy version (`v<id>`) or a sent free announcement (`a<id>`)."""
+    kind, number = subject[:1], subject[1:]
+    if kind not in ("v", "a") or not number.isdigit() or int(number) < 1:
+        return None
+    if kind == "v":
+        if session.get(PolicyVersion, int(number)) is None:
+            return None  # never published (a future or made-up version)
+        return list(session.exec(select(Announcement).where(
+            Announcement.kind == "policy", Announcement.policy_version_id == int(number),
+            Announcement.state == "sent")))
+    announcement = session.get(Announcement, int(number))
+    if announcement is None or announcement.kind != "free" or announcement.state != "sent":
+        return None
+    return [announcement]
+
+
+def was_sent_to(*, session: Session, announcements: Sequence[Announcement], platform: str, user_id: str,
+                conversation_id: str | None = None) -> bool:
+    """Whether one of `announcements` (or its nudge) was delivered to this user as a direct message, or to the
+    channel `conversation_id` the user is acting in. The outbox rows are the delivery record (their keys are
+    `ann:<id>:<platform>:<user>`, `nudge:<id>:<platform>:<user>` and `ann:<id>:<platform>:#<channel>`)."""
+    keys: list[str] = []
+    for announcement in announcements:
+        if announcement.channels:
+            if conversation_id and announcement.platform == platform:
+                keys.append(f"ann:{announcement.id}:{platform}:#{conversation_id}")
+        else:
+            keys += [f"ann:{announcement.id}:{platform}:{user_id}", f"nudge:{announcement.id}:{platform}:{user_id}"]
+    if not keys:
+        return False
+    c = OUTBOX.c
+    found = session.execute(select(c.id).where(c.idempotency_key.in_(keys), c.state.in_(DELIVERED_STATES))
+                            .limit(1)).first()
+    return found is not None
+
+
+def record_acknowledgement(*, session: Session, subject: str, platform: str, user_id: str,
+                           conversation_id: str | None = None) -> str:
+    """Store "I have read it" only for a published policy version or a sent announcement, and only from a user
+    it was sent to. Returns "stored", "already", "unknown" (no such version or sent announcement) or
+    "not_recipient"; nothing is stored unless "stored"."""
+    announcements = _subject_announcements(session, subject)
+    if announcements is None:
+        return "unknown"
+    if not was_sent_to(session=session, announcements=announcements, platform=platform, user_id=user_id,
+                       conversation_id=conversation_id):
+        return "not_recipient"
+    return "stored" if acknowledge(session=session, subject=subject, platform=platform, user_id=user_id) \
+        else "already"
 
 
 @dataclass(frozen=True)
@@ -341,6 +403,14 @@ def list_acknowledgements(*, session: Session) -> list[tuple[Acknowledgement, st
     return [(ack, name, labels.get(ack.subject)) for ack, name in rows]
 
 
+def known_subjects(*, session: Session) -> list[str]:
+    """Every subject an acknowledgement may have: published policy versions and sent free announcements."""
+    versions = [f"v{v}" for v in session.exec(select(PolicyVersion.id))]
+    free = [f"a{a}" for a in session.exec(select(Announcement.id).where(
+        Announcement.kind == "free", Announcement.state == "sent"))]
+    return versions + free
+
+
 def report_figures(*, session: Session) -> dict[str, int]:
     """Counts for `/smm report`: questions, escalations, feedback, known users, acknowledgements."""
 
@@ -353,5 +423,7 @@ def report_figures(*, session: Session) -> dict[str, int]:
         "feedback_up": count(select(func.count()).select_from(QuestionLog).where(QuestionLog.feedback == "up")),
         "feedback_down": count(select(func.count()).select_from(QuestionLog).where(QuestionLog.feedback == "down")),
         "users": count(select(func.count()).select_from(ChatUser)),
-        "acknowledgements": count(select(func.count()).select_from(Acknowledgement)),
+        # Only acknowledgements of something that exists (rows stored before that was checked may not).
+        "acknowledgements": count(select(func.count()).select_from(Acknowledgement)
+                                  .where(col(Acknowledgement.subject).in_(known_subjects(session=session)))),
     }

@@ -44,7 +44,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     # acknowledgements
     "ack.thanks": {"nl": "Dank je, genoteerd dat je het hebt gelezen.", "en": "Thank you, noted that you have read it."},
     "ack.already": {"nl": "Je had dit al als gelezen gemarkeerd. Dank je!", "en": "You had already marked this as read. Thank you!"},
-    "ack.unknown": {"nl": "Ik kan deze mededeling niet meer vinden.", "en": "I can no longer find this announcement."},
+    "ack.not_found": {
+        "nl": ("Ik ken geen verstuurde mededeling of gepubliceerde protocolversie bij deze knop, dus ik heb niets "
+               "genoteerd. Vragen? Neem contact op met {name} ({contact})."),
+        "en": ("I don't know of a sent announcement or a published policy version for this button, so I have not "
+               "recorded anything. Questions? Please contact {name} ({contact}).")},
+    "ack.not_recipient": {
+        "nl": ("Deze mededeling is niet aan jou gestuurd, dus ik kan je leesbevestiging niet noteren. Vragen? "
+               "Neem contact op met {name} ({contact})."),
+        "en": ("This announcement was not sent to you, so I can't record your acknowledgement. Questions? "
+               "Please contact {name} ({contact}).")},
     # reminders
     "remind.usage": {
         "nl": ("Zo plan je herinneringen:\n"
