@@ -11,7 +11,11 @@ figures to bench/results/review.json. Target: p99 under 10 ms for a 3,000-charac
 Then it times adversarial posts of about 40,000 characters, one review each: a trigger word of every
 lexicon list repeated (and pairs that the proximity checks combine, such as "foto scherm" and
 "jij idioot"), long runs without spaces, 40,000 emoji, random bytes decoded as latin-1 and random
-unicode. Each must get an answer in well under a second; `--only` runs one of the two parts.
+unicode; and posts of nothing but number-shaped text, made to make the personal-data search work hard
+(phone-number pieces like "  04 23 - 61", numbers side by side, BSNs and IBANs with separators, each
+repeated and also all different). Each must get an answer in well under a second, and none may cost
+more than MAX_RATIO_TO_MEDIAN times the median ordinary post of its length (the worst/median ratio is
+printed and written to the results); `--only` runs one of the two parts.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +41,8 @@ SIZES = (280, 3_000, 40_000)
 ADVERSARIAL_CHARS = 40_000
 POSTS = {280: 3_000, 3_000: 600, 40_000: 40}
 TARGET_P99_MS_3000 = 10.0
+MAX_RATIO_TO_MEDIAN = 5.0
+MEDIAN_POSTS = 15  # ordinary 40,000-character posts timed for the adversarial part's median
 
 SENTENCES = [
     "Vandaag een mooie wandeling gemaakt langs de rivier.",
@@ -126,10 +133,59 @@ def adversarial_posts(pack_root: Path, company: str, competitor: str, product: s
     posts["emoji 40,000"] = _repeat("🎉")
     posts["emoji zwj sequences"] = _repeat("👩\u200d👩\u200d👧 ")
     posts["random bytes latin-1"] = rng.randbytes(ADVERSARIAL_CHARS).decode("latin-1")
+    posts.update(number_posts(rng))
     posts["random unicode"] = "".join(
         chr(c) for c in (rng.randrange(0x20, 0x2FFFF) for _ in range(ADVERSARIAL_CHARS * 2))
         if not 0xD800 <= c <= 0xDFFF)[:ADVERSARIAL_CHARS]
     return posts
+
+
+def number_posts(rng: random.Random) -> dict[str, str]:
+    """Number-shaped posts for the phone/BSN/IBAN candidate search: repeated units, and all-different numbers
+    (which no memo of numbers already checked can answer)."""
+    def digits(n: int) -> str:
+        return "".join(rng.choice("0123456789") for _ in range(n))
+
+    def distinct(make: Callable[[], str]) -> str:
+        parts: list[str] = []
+        while sum(map(len, parts)) < ADVERSARIAL_CHARS:
+            parts.append(make())
+        return "".join(parts)[:ADVERSARIAL_CHARS]
+
+    return {
+        "numbers phone units": _repeat("  04 23 - 61"),
+        "numbers spaced phones": _repeat("06 12 34 56 78 "),
+        "numbers side by side": _repeat("06 12345678 06 87654321/"),
+        "numbers +31 (0)6": _repeat("+31 (0)6 1234 5678 "),
+        "numbers 00 prefix": _repeat("0031 20 123 4567 "),
+        "numbers plus runs": _repeat("+1 2 3 4 5 6 7 8 9 "),
+        "numbers digits and dashes": _repeat("1-2-3-4-5-6-7-8-9-0-"),
+        "numbers zeros": _repeat("0 "),
+        "numbers dots": _repeat("1.2.3.4.5.6.7.8.9."),
+        "numbers bsn spaced": _repeat("111 222 333 "),
+        "numbers bsn dotted": _repeat("1112.22.333 "),
+        "numbers bsn valid": _repeat("123 456 782 "),
+        "numbers iban spaced": _repeat("NL91 ABNA 0417 1643 00 "),
+        "numbers iban invalid": _repeat("NL91 ABNA 0417 1643 01 "),
+        "numbers iban long words": _repeat("NL91 ABNA 0417 1643 00 AB12 CD34 "),
+        "numbers distinct phones": distinct(lambda: " ".join(("0" + digits(9))[k:k + 2] for k in range(0, 10, 2))
+                                            + rng.choice([" ", " - ", "/", ". "])),
+        "numbers distinct bsns": distinct(lambda: f"{digits(3)} {digits(3)} {digits(3)} "),
+        "numbers distinct ibans": distinct(lambda: f"NL{digits(2)} ABNA {digits(4)} {digits(4)} {digits(2)} "),
+    }
+
+
+def median_ms(engine: ReviewEngine, pack: PolicyPack, size: int, count: int) -> float:
+    """The median time of ordinary posts of `size` characters (the yardstick for the adversarial ones)."""
+    rng = random.Random(20250102)
+    names = list(pack.company.all_names) + list(pack.company.products)
+    times = []
+    for _ in range(count):
+        post = make_post(rng, size, names)
+        t0 = time.perf_counter()
+        engine.review(post)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
 
 
 def time_adversarial(engine: ReviewEngine, posts: dict[str, str]) -> dict[str, dict[str, object]]:
@@ -195,8 +251,16 @@ def main() -> None:
             pack.root, company.short_name, (list(company.competitors) or ["Rival"])[0],
             (list(company.products) or [company.short_name])[0]))
         times = [float(str(r["ms"])) for r in adversarial.values()]
-        report["adversarial"] = {"max_ms": max(times), "total_ms": round(sum(times), 1), "posts": adversarial}
-        print(f"adversarial: slowest {max(times):.1f} ms, all {sum(times):.1f} ms")
+        median = median_ms(engine, pack, ADVERSARIAL_CHARS, MEDIAN_POSTS)
+        worst = max(adversarial, key=lambda name: float(str(adversarial[name]["ms"])))
+        ratio = max(times) / median
+        report["adversarial"] = {"max_ms": max(times), "total_ms": round(sum(times), 1),
+                                 "median_ordinary_ms": round(median, 1), "worst": worst,
+                                 "ratio_worst_to_median": round(ratio, 2),
+                                 "ratio_met": ratio <= MAX_RATIO_TO_MEDIAN, "posts": adversarial}
+        print(f"adversarial: slowest {max(times):.1f} ms ({worst}), all {sum(times):.1f} ms; "
+              f"median ordinary {ADVERSARIAL_CHARS:,}-char post {median:.1f} ms; worst/median {ratio:.2f} "
+              f"(target <= {MAX_RATIO_TO_MEDIAN})")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"written to {args.out}")

@@ -10,6 +10,8 @@ number once per post (bench/bench_review.py times posts made of nothing but such
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -29,12 +31,12 @@ _DIGITS_RE = re.compile(r"\d+")
 # What people put between the groups of a phone number ("06-12 34", "(020) 123", "+31 (0)6", "06/123", " - ").
 _SEPARATOR_RE = re.compile(r"[ \u00a0\-\u2010\u2011\u2013./()]{1,3}")
 MIN_PHONE_DIGITS = 9  # fewer: a short service number, a date, an amount
-MAX_INTERNATIONAL_DIGITS = 15  # country code and national number (ITU E.164)
 MAX_TRIES_PER_START = 4  # phonenumbers validations per candidate start (lengths its country allows)
 _IBAN_DB = numdb.get("iban")
 _IBAN_STRUCT_RE = re.compile(r"(\d+)!")
 _IBAN_LENGTHS: dict[str, int | None] = {}
 _PHONE_LENGTHS: dict[int, frozenset[int]] = {}
+_COUNTRY_CODES = frozenset(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
 _IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}\b")
 _BSN_RE = re.compile(r"(?<![\d.,\-/])(?:\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{9})(?![\d,\-/]|\.\d)")
 _POSTCODE_RE = re.compile(r"\b[1-9]\d{3} ?[A-Z]{2}\b")
@@ -120,24 +122,30 @@ def find_bsns(text: str) -> Iterator[Span]:
 def find_phones(text: str, region: str = "NL") -> Iterator[Span]:
     """Valid phone numbers, Dutch numbering first.
 
-    The digit groups of the post ("06", "12345678") are joined when only a short separator lies between them
-    (space, dash, dot, slash, brackets). A number starts at a group that begins with 0 (a national number),
-    00 or + (an international one) and ends at a later group of the same run: the shortest such number that
-    phonenumbers calls valid is taken, and the search goes on after it, so numbers written side by side
-    ("06 12345678 06 87654321", "06 12345678/06 87654321") are each found. Each start is validated at most
-    MAX_TRIES_PER_START times, only at lengths its country allows, and each distinct number only once, so the
-    cost stays linear in the length of the post whatever digits it holds."""
-    groups = [(m.start(), m.end()) for m in _DIGITS_RE.finditer(text)]
-    # joined[k]: group k continues the run of group k - 1
-    joined = [False] + [_SEPARATOR_RE.fullmatch(text, groups[k - 1][1], groups[k][0]) is not None
-                        for k in range(1, len(groups))]
-    home = phonenumbers.country_code_for_region(region)
-    checked: dict[tuple[int, str], bool] = {}
+    The digit groups of the post ("06", "12345678") are joined into runs when only a short separator lies
+    between them (space, dash, dot, slash, brackets). A number starts at a group that begins with 0 (a
+    national number), 00 or + (an international one) and ends at a later group of the same run: the shortest
+    such number that phonenumbers calls valid is taken, and the search goes on after it, so numbers written
+    side by side ("06 12345678 06 87654321", "06 12345678/06 87654321") are each found. A start is validated
+    only at the lengths its country allows, at most MAX_TRIES_PER_START times, and each distinct number only
+    once per post, so the cost stays linear in the length of the post whatever digits it holds."""
+    groups = [m.span() for m in _DIGITS_RE.finditer(text)]
+    if not groups:
+        return
+    count = len(groups)
+    # run_last[k]: the last group of the run group k is in (groups joined by separators only)
+    run_last = list(range(count))
+    for k in range(count - 2, -1, -1):
+        if _SEPARATOR_RE.fullmatch(text, groups[k][1], groups[k + 1][0]):
+            run_last[k] = run_last[k + 1]
+    digits = "".join(text[start:end] for start, end in groups)
+    cum = [0, *itertools.accumulate(end - start for start, end in groups)]  # digits before group k
+    scan = _PhoneScan(text, groups, run_last, digits, cum, phonenumbers.country_code_for_region(region))
     i = 0
-    while i < len(groups):
-        start = groups[i][0]
-        if text[start] == "0" or text[start - 1:start] in ("+", "("):
-            found = _phone_at(text, groups, joined, i, home, checked)
+    while i < count:
+        start, end = groups[i]
+        if (text[start] == "0" and end - start >= 2) or text[start - 1:start] in ("+", "("):
+            found = scan.number_at(i)
             if found is not None:
                 begin, last = found
                 yield begin, groups[last][1]
@@ -146,59 +154,74 @@ def find_phones(text: str, region: str = "NL") -> Iterator[Span]:
         i += 1
 
 
-def _phone_at(text: str, groups: list[Span], joined: list[bool], i: int, home: int,
-              checked: dict[tuple[int, str], bool]) -> tuple[int, int] | None:
-    """(start offset, index of the last group) of the valid phone number that starts at group `i`, or None."""
-    start, end = groups[i]
-    begin = start - 1 if text[start - 1:start] == "(" else start
-    plus = text[begin - 1:begin] == "+"
-    if plus:
-        begin -= 1
-    lead = text[start:start + 2]
-    if not plus and lead[:1] != "0":
+class _PhoneScan:
+    """The digit groups of one post and the numbers phonenumbers has already judged."""
+
+    def __init__(self, text: str, groups: list[Span], run_last: list[int], digits: str, cum: list[int],
+                 home: int) -> None:
+        self.text, self.groups, self.run_last, self.digits, self.cum = text, groups, run_last, digits, cum
+        self.home = home
+        self.checked: dict[tuple[int, str], bool] = {}
+
+    def number_at(self, i: int) -> tuple[int, int] | None:
+        """(start offset, index of the last group) of the valid phone number starting at group `i`, or None."""
+        text, groups, digits, cum = self.text, self.groups, self.digits, self.cum
+        start, end = groups[i]
+        begin = start - 1 if text[start - 1:start] == "(" else start
+        plus = text[begin - 1:begin] == "+"
+        if plus:
+            begin -= 1
+        if not plus and text[start] != "0":
+            return None
+        if text[begin - 1:begin].isalpha():
+            return None  # glued to a word: a piece of an IBAN or an order code
+        international = plus or text[start:start + 2] == "00"
+        national_at = cum[i] + (0 if plus else 2 if international else 1)  # after the + / 00 / 0 prefix
+        run_end = cum[self.run_last[i] + 1]
+        cc = self.home
+        if international:
+            for size in (1, 2, 3):
+                if national_at + size <= run_end and int(digits[national_at:national_at + size]) in _COUNTRY_CODES:
+                    cc = int(digits[national_at:national_at + size])
+                    national_at += size
+                    break
+            else:
+                return None
+        lengths = _possible_lengths(cc)
+        longest = max(lengths, default=0) + (1 if international else 0)  # +1: "+31 (0)6 ..."
+        tries = 0
+        # the first group at which the number has MIN_PHONE_DIGITS digits (counting its prefix)
+        j = bisect.bisect_left(cum, cum[i] + MIN_PHONE_DIGITS, i + 1) - 1
+        while j <= self.run_last[i]:
+            size = cum[j + 1] - national_at
+            if size > longest:
+                return None
+            if not text[groups[j][1]:groups[j][1] + 1].isalpha():
+                readings = [national_at] if size in lengths else []
+                if international and size - 1 in lengths and digits[national_at] == "0":
+                    readings.append(national_at + 1)  # the national prefix written after the country code
+                for at in readings:
+                    tries += 1
+                    if self._valid(cc, digits[at:cum[j + 1]]):
+                        return begin, j
+                    if tries >= MAX_TRIES_PER_START:
+                        return None
+            j += 1
         return None
-    if text[begin - 1:begin].isalpha():
-        return None  # glued to a word: a piece of an IBAN or an order code
-    international = plus or lead == "00"
-    digits = text[start + (0 if plus else 2 if international else 1):end]  # without the + / 00 / 0 prefix
-    # an international number has at most 15 digits (one more for a "(0)"), a national one its country's most
-    limit = MAX_INTERNATIONAL_DIGITS + 1 if international else max(_possible_lengths(home), default=0)
-    total = end - start
-    tries = 0
-    j = i
-    while True:
-        if total >= MIN_PHONE_DIGITS and not text[groups[j][1]:groups[j][1] + 1].isalpha():
-            for cc, national in _phone_readings(digits, home, international):
-                tries += 1
-                if _valid_phone(cc, national, checked):
-                    return begin, j
-                if tries >= MAX_TRIES_PER_START:
-                    return None
-        j += 1
-        if j >= len(groups) or not joined[j]:
-            return None
-        digits += text[groups[j][0]:groups[j][1]]
-        total += groups[j][1] - groups[j][0]
-        if len(digits) > limit:
-            return None
 
-
-def _phone_readings(digits: str, home: int, international: bool) -> list[tuple[int, str]]:
-    """The (country code, national number) pairs `digits` may be, at a length the country allows: one for a
-    national number; for an international one also without a national prefix 0 written after the country
-    code ("+31 (0)6 ...")."""
-    if not international:
-        return [(home, digits)] if len(digits) in _possible_lengths(home) else []
-    for size in (1, 2, 3):
-        cc = int(digits[:size]) if size < len(digits) else 0
-        if cc in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
-            national = digits[size:]
-            lengths = _possible_lengths(cc)
-            readings = [(cc, national)] if len(national) in lengths else []
-            if national[:1] == "0" and len(national) - 1 in lengths:
-                readings.append((cc, national[1:]))
-            return readings
-    return []
+    def _valid(self, cc: int, national: str) -> bool:
+        """phonenumbers' verdict on one number, asked once per post."""
+        key = (cc, national)
+        if key not in self.checked:
+            zeros = len(national) - len(national.lstrip("0"))
+            number = phonenumbers.PhoneNumber(country_code=cc, national_number=int(national or "0"),
+                                              italian_leading_zero=True if zeros else None,
+                                              number_of_leading_zeros=zeros if zeros > 1 else None)
+            try:
+                self.checked[key] = bool(national) and phonenumbers.is_valid_number(number)
+            except Exception:  # phonenumbers is defensive, but a review must never crash on odd input
+                self.checked[key] = False
+        return self.checked[key]
 
 
 def _possible_lengths(cc: int) -> frozenset[int]:
@@ -209,21 +232,6 @@ def _possible_lengths(cc: int) -> frozenset[int]:
         desc = metadata.general_desc if metadata is not None else None
         _PHONE_LENGTHS[cc] = frozenset(desc.possible_length or ()) if desc is not None else frozenset()
     return _PHONE_LENGTHS[cc]
-
-
-def _valid_phone(cc: int, national: str, checked: dict[tuple[int, str], bool]) -> bool:
-    """phonenumbers' verdict on one number, asked once per post."""
-    key = (cc, national)
-    if key not in checked:
-        zeros = len(national) - len(national.lstrip("0"))
-        number = phonenumbers.PhoneNumber(country_code=cc, national_number=int(national or "0"),
-                                          italian_leading_zero=True if zeros else None,
-                                          number_of_leading_zeros=zeros if zeros > 1 else None)
-        try:
-            checked[key] = bool(national) and phonenumbers.is_valid_number(number)
-        except Exception:  # phonenumbers is defensive, but a review must never crash on odd input
-            checked[key] = False
-    return checked[key]
 
 
 def find_postcodes(text: str) -> Iterator[Span]:
