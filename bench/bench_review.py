@@ -43,6 +43,7 @@ POSTS = {280: 3_000, 3_000: 600, 40_000: 40}
 TARGET_P99_MS_3000 = 10.0
 MAX_RATIO_TO_MEDIAN = 5.0
 MEDIAN_POSTS = 15  # ordinary 40,000-character posts timed for the adversarial part's median
+REPEATS = 3  # the adversarial part's CPU times are the best of this many reviews
 
 SENTENCES = [
     "Vandaag een mooie wandeling gemaakt langs de rivier.",
@@ -176,16 +177,20 @@ def number_posts(rng: random.Random) -> dict[str, str]:
 
 
 def median_ms(engine: ReviewEngine, pack: PolicyPack, size: int, count: int) -> float:
-    """The median time of ordinary posts of `size` characters (the yardstick for the adversarial ones)."""
+    """The median CPU time of ordinary posts of `size` characters (the yardstick for the adversarial ones)."""
     rng = random.Random(20250102)
     names = list(pack.company.all_names) + list(pack.company.products)
-    times = []
-    for _ in range(count):
-        post = make_post(rng, size, names)
-        t0 = time.perf_counter()
+    return statistics.median(cpu_ms(engine, make_post(rng, size, names)) for _ in range(count))
+
+
+def cpu_ms(engine: ReviewEngine, post: str) -> float:
+    """The CPU time of one review, best of REPEATS (other processes on the machine inflate wall time)."""
+    best = float("inf")
+    for _ in range(REPEATS):
+        c0 = time.process_time()
         engine.review(post)
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+        best = min(best, time.process_time() - c0)
+    return best * 1000
 
 
 def time_adversarial(engine: ReviewEngine, posts: dict[str, str]) -> dict[str, dict[str, object]]:
@@ -194,9 +199,10 @@ def time_adversarial(engine: ReviewEngine, posts: dict[str, str]) -> dict[str, d
         t0 = time.perf_counter()
         review = engine.review(post)
         elapsed = time.perf_counter() - t0
-        out[name] = {"chars": len(post), "ms": round(elapsed * 1000, 1), "findings": len(review.findings),
-                     "verdict": review.verdict}
-        print(f"  {name:<40} {len(post):>7} chars {elapsed * 1000:>10.1f} ms  "
+        cpu = cpu_ms(engine, post)
+        out[name] = {"chars": len(post), "ms": round(elapsed * 1000, 1), "cpu_ms": round(cpu, 1),
+                     "findings": len(review.findings), "verdict": review.verdict}
+        print(f"  {name:<40} {len(post):>7} chars {elapsed * 1000:>10.1f} ms {cpu:>8.1f} cpu ms  "
               f"{len(review.findings):>4} findings  {out[name]['verdict']}", flush=True)
     return out
 
@@ -252,15 +258,15 @@ def main() -> None:
             (list(company.products) or [company.short_name])[0]))
         times = [float(str(r["ms"])) for r in adversarial.values()]
         median = median_ms(engine, pack, ADVERSARIAL_CHARS, MEDIAN_POSTS)
-        worst = max(adversarial, key=lambda name: float(str(adversarial[name]["ms"])))
-        ratio = max(times) / median
+        worst = max(adversarial, key=lambda name: float(str(adversarial[name]["cpu_ms"])))
+        ratio = float(str(adversarial[worst]["cpu_ms"])) / median
         report["adversarial"] = {"max_ms": max(times), "total_ms": round(sum(times), 1),
-                                 "median_ordinary_ms": round(median, 1), "worst": worst,
+                                 "median_ordinary_cpu_ms": round(median, 1), "worst": worst,
                                  "ratio_worst_to_median": round(ratio, 2),
                                  "ratio_met": ratio <= MAX_RATIO_TO_MEDIAN, "posts": adversarial}
-        print(f"adversarial: slowest {max(times):.1f} ms ({worst}), all {sum(times):.1f} ms; "
-              f"median ordinary {ADVERSARIAL_CHARS:,}-char post {median:.1f} ms; worst/median {ratio:.2f} "
-              f"(target <= {MAX_RATIO_TO_MEDIAN})")
+        print(f"adversarial: slowest {max(times):.1f} ms, all {sum(times):.1f} ms; median ordinary "
+              f"{ADVERSARIAL_CHARS:,}-char post {median:.1f} cpu ms; worst {worst}: worst/median {ratio:.2f} "
+              f"(target <= {MAX_RATIO_TO_MEDIAN}, CPU time, best of {REPEATS})")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"written to {args.out}")

@@ -36,6 +36,7 @@ _IBAN_DB = numdb.get("iban")
 _IBAN_STRUCT_RE = re.compile(r"(\d+)!")
 _IBAN_LENGTHS: dict[str, int | None] = {}
 _PHONE_LENGTHS: dict[int, frozenset[int]] = {}
+_PHONE_PATTERNS: dict[int, re.Pattern[str] | None] = {}
 _COUNTRY_CODES = frozenset(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
 _IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}\b")
 _BSN_RE = re.compile(r"(?<![\d.,\-/])(?:\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{9})(?![\d,\-/]|\.\d)")
@@ -217,8 +218,11 @@ class _PhoneScan:
             number = phonenumbers.PhoneNumber(country_code=cc, national_number=int(national or "0"),
                                               italian_leading_zero=True if zeros else None,
                                               number_of_leading_zeros=zeros if zeros > 1 else None)
+            general = _general_pattern(cc)
             try:
-                self.checked[key] = bool(national) and phonenumbers.is_valid_number(number)
+                # the general pattern is the first thing phonenumbers checks too; asking it here is cheaper
+                self.checked[key] = (bool(national) and general is not None and general.fullmatch(national) is not None
+                                     and phonenumbers.is_valid_number(number))
             except Exception:  # phonenumbers is defensive, but a review must never crash on odd input
                 self.checked[key] = False
         return self.checked[key]
@@ -227,11 +231,24 @@ class _PhoneScan:
 def _possible_lengths(cc: int) -> frozenset[int]:
     """The lengths a national number of country code `cc` may have (phonenumbers' metadata)."""
     if cc not in _PHONE_LENGTHS:
-        region = phonenumbers.region_code_for_country_code(cc)
-        metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(cc, region)
-        desc = metadata.general_desc if metadata is not None else None
-        _PHONE_LENGTHS[cc] = frozenset(desc.possible_length or ()) if desc is not None else frozenset()
+        _load_country(cc)
     return _PHONE_LENGTHS[cc]
+
+
+def _general_pattern(cc: int) -> re.Pattern[str] | None:
+    """The pattern every national number of `cc` matches (phonenumbers' general description)."""
+    if cc not in _PHONE_PATTERNS:
+        _load_country(cc)
+    return _PHONE_PATTERNS[cc]
+
+
+def _load_country(cc: int) -> None:
+    region = phonenumbers.region_code_for_country_code(cc)
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(cc, region)
+    desc = metadata.general_desc if metadata is not None else None
+    _PHONE_LENGTHS[cc] = frozenset(desc.possible_length or ()) if desc is not None else frozenset()
+    pattern = desc.national_number_pattern if desc is not None else None
+    _PHONE_PATTERNS[cc] = re.compile(pattern) if pattern else None
 
 
 def find_postcodes(text: str) -> Iterator[Span]:
