@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data tables: long filler lists)
 """Seeded generator for the business review corpus (template lines only).
 
 Writes corpus/review/business.{nl,en}.template.jsonl. Authored lines live in
@@ -534,7 +535,8 @@ def fill(tpl: str, lang: str, rnd: random.Random) -> str:
 def gen(lang: str) -> list[dict[str, object]]:
     rnd = random.Random(f"{SEED}-{lang}")
     rows: list[dict[str, object]] = []
-    seen: set[str] = set()
+    authored = OUT / f"business.{lang}.authored.jsonl"
+    seen: set[str] = {json.loads(line)["text"] for line in authored.open(encoding="utf-8")}
 
     def take(entries: list[tuple[list[str], str, list[str]]], target: int) -> None:
         got, tries = 0, 0
@@ -559,7 +561,64 @@ def gen(lang: str) -> list[dict[str, object]]:
     return rows
 
 
+# Clean everyday posts: authored cores (clean.{lang}.authored.jsonl) combined with
+# authored openers, closers and hashtags. Label [] throughout.
+CLEAN_OPEN = {
+    "nl": ["", "", "", "Zo. ", "Nou, ", "Update: ", "Even delen: ", "Haha ", "Eerlijk? ", "Kleine win vandaag: ",
+           "Gewoon even kwijt: ", "Pff, ", "Yes! ", "Oké, ", "Goedemiddag! "],
+    "en": ["", "", "", "So. ", "Well, ", "Update: ", "Just sharing: ", "Haha ", "Honestly? ", "Small win today: ",
+           "Had to say it: ", "Phew, ", "Yes! ", "Okay, ", "Afternoon all! "],
+}
+CLEAN_CLOSE = {
+    "nl": ["", "", "", " 😊", " 🙌", " ❤️", " #vrijdag", " #teamwork", " #dankbaar", " #werkplezier", " 😂", " Fijne dag!",
+           " Tot morgen!", " Wie herkent het?", " #collegas", " ✨", " 💪", " Groetjes!"],
+    "en": ["", "", "", " 😊", " 🙌", " ❤️", " #friday", " #teamwork", " #grateful", " #worklife", " 😂", " Have a good one!",
+           " See you tomorrow!", " Anyone else?", " #colleagues", " ✨", " 💪", " Cheers!"],
+}
+CLEAN_TARGET = 900
+
+
+def gen_clean(lang: str) -> list[dict[str, object]]:
+    rnd = random.Random(f"{SEED}-clean-{lang}")
+    src = OUT / f"clean.{lang}.authored.jsonl"
+    cores = [json.loads(line) for line in src.open(encoding="utf-8")]
+    short = [c for c in cores if c["kind"] != "long-post"]
+    seen = {str(c["text"]) for c in cores}
+    rows: list[dict[str, object]] = []
+    tries = 0
+    while len(rows) < CLEAN_TARGET and tries < CLEAN_TARGET * 50:
+        tries += 1
+        a = rnd.choice(short)
+        text = str(a["text"])
+        kind = str(a["kind"])
+        if rnd.random() < 0.4:
+            b = rnd.choice(short)
+            if b["kind"] == a["kind"]:
+                continue
+            sep = "" if text.endswith((".", "!", "?")) else "."
+            text = f"{text}{sep} {b['text']}"
+            kind = "mixed-everyday"
+        opener = rnd.choice(CLEAN_OPEN[lang])
+        if opener and text[:1].isupper() and not text.startswith("{"):
+            text = text[0].lower() + text[1:] if opener.endswith((", ", ": ")) else text
+        text = (opener + text + rnd.choice(CLEAN_CLOSE[lang])).strip()
+        if rnd.random() < 0.06:
+            text = text.lower()
+        if text in seen:
+            continue
+        seen.add(text)
+        rows.append({"text": text, "labels": [], "kind": kind, "source": "template"})
+    return rows
+
+
 def main() -> None:
+    for lang in ("nl", "en"):
+        crow = gen_clean(lang)
+        cpath = OUT / f"clean.{lang}.template.jsonl"
+        with cpath.open("w", encoding="utf-8") as f:
+            for r in crow:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(cpath, len(crow))
     for lang in ("nl", "en"):
         rows = gen(lang)
         path = OUT / f"business.{lang}.template.jsonl"
