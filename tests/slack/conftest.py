@@ -188,8 +188,8 @@ class SlackHarness:
     escalation_channel = ESCALATION_CHANNEL
 
     @staticmethod
-    def sign(body: str | bytes) -> dict[str, str]:
-        return sign(body)
+    def sign(body: str | bytes, *, timestamp: int | None = None, secret: str = SIGNING_SECRET) -> dict[str, str]:
+        return sign(body, timestamp=timestamp, secret=secret)
 
     def load(self, name: str, **values: str) -> Any:
         """A recorded payload; `{{RESPONSE_URL}}` points at the Web API stand-in."""

@@ -26,12 +26,13 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 MAX_SKEW = 300  # seconds: Slack's own limit for a request's age
 MAX_FORM_FIELDS = 100
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
+_URL = r"^https?://[^\s/?#]+[/?#]?\S*$"  # a response_url: where the reply is posted
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 # Event types the adapter answers: their user and channel must be plain ids.
@@ -144,7 +145,7 @@ class _FunctionData(_Shape):
 
 
 class _ResponseUrl(_Shape):
-    response_url: str | None = None
+    response_url: str | None = Field(default=None, pattern=_URL)
 
 
 class SlackPayload(_Shape):
@@ -166,7 +167,7 @@ class SlackPayload(_Shape):
     channel_name: str | None = None
     command: str | None = None
     text: str | None = None
-    response_url: str | None = None
+    response_url: str | None = Field(default=None, pattern=_URL)
     trigger_id: str | None = None
     callback_id: str | None = None
     action_id: str | None = None
@@ -191,6 +192,14 @@ class SlackPayload(_Shape):
     actions: list[_Action] | None = Field(default=None, min_length=1)
     response_urls: list[_ResponseUrl] | None = None
     authorizations: list[SlackPayload] | None = None
+
+    @field_validator("event", "actions", "response_urls", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any) -> Any:
+        # Absent is fine, null is not: Bolt tests for these keys with `in` and then reads them.
+        if value is None:
+            raise ValueError("null")
+        return value
 
     @model_validator(mode="after")
     def _complete(self) -> SlackPayload:
