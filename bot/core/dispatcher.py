@@ -16,6 +16,7 @@ from bot.core.registry import CommandSpec, HandlerRegistry
 from bot.core.services import Services, scoped_logger
 from bot.core.types import Reply, Request, Text
 from bot.store import crud
+from bot.store.db import DatabaseUnavailable
 from bot.text.lang import detect_language, language_scores
 
 log = logging.getLogger(__name__)
@@ -65,9 +66,7 @@ class Dispatcher:
         outcome = "ok"
         language = self.services.policy.pack.languages[0]
         try:
-            if request.event_id and not await self.services.db.run(
-                crud.mark_event_processed, platform=request.platform, event_id=request.event_id
-            ):
+            if request.event_id and not await self._first_delivery(request):
                 self.metrics.duplicates.labels(request.platform).inc()
                 outcome = "duplicate"
                 return []
@@ -98,6 +97,13 @@ class Dispatcher:
         except UserError as exc:
             outcome = "user-error"
             return [Reply([Text(exc.message, style="warning")], language, private=True, summary=exc.message)]
+        except DatabaseUnavailable as exc:
+            # Expected during a database outage: no traceback; the user gets the short apology.
+            outcome = "database-unavailable"
+            scoped_logger(__name__, platform=request.platform, handler=handler_name,
+                          request_id=request.request_id).warning("handler %s needs the database: %s", handler_name, exc)
+            message = self.t("error.internal", language, request_id=request.request_id)
+            return [Reply([Text(message, style="warning")], language, private=True, summary=message)]
         except Exception:
             outcome = "error"
             scoped_logger(__name__, platform=request.platform, handler=handler_name,
@@ -117,11 +123,23 @@ class Dispatcher:
         cached = self._seen.get(key)
         if cached is not None and now - cached[0] < SEEN_TTL:
             return cached[1]
-        language = await self.services.db.run(_remember, request=request)
+        try:
+            language = await self.services.db.run(_remember, request=request)
+        except DatabaseUnavailable:
+            return None  # answer anyway (reviews and answers need no database); recorded next time
         if len(self._seen) >= SEEN_MAX:
             self._seen.clear()
         self._seen[key] = (now, language)
         return language
+
+    async def _first_delivery(self, request: Request) -> bool:
+        """False when this platform event was handled before (a retried delivery). Without the database the
+        event is handled: a rare duplicate answer beats silence."""
+        try:
+            return await self.services.db.run(crud.mark_event_processed, platform=request.platform,
+                                              event_id=request.event_id)
+        except DatabaseUnavailable:
+            return True
 
     async def _refuse(self, ctx: Context, what: str) -> list[Reply]:
         """Refuse an admin command or button to a non-admin, and record the attempt."""
@@ -141,8 +159,11 @@ class Dispatcher:
         language = "nl" if nl > en else "en"
         if language not in self.services.policy.pack.languages:
             return
-        await self.services.db.run(crud.set_user_language, platform=request.platform, user_id=request.user.id,
-                                   language=language)
+        try:
+            await self.services.db.run(crud.set_user_language, platform=request.platform, user_id=request.user.id,
+                                       language=language)
+        except DatabaseUnavailable:
+            return
         self.forget_user(request.platform, request.user.id)
 
     def forget_user(self, platform: str, user_id: str) -> None:
