@@ -72,7 +72,7 @@ async def test_a_replayed_button_press_runs_once(slack: SlackHarness) -> None:
 # (2) Malformed requests: 4xx with a reason in the log, nothing run, no traceback.
 def _signed_cases() -> list[tuple[str, str | bytes, str, dict[str, str], int]]:
     """(name, body, content type, extra headers, expected status); each body is validly signed."""
-    event = {"type": "event_callback", "event_id": "Ev0FUZZ0001", "team_id": "T0ACME001",
+    event: dict[str, Any] = {"type": "event_callback", "event_id": "Ev0FUZZ0001", "team_id": "T0ACME001",
              "event": {"type": "message", "channel_type": "im", "channel": "D0X", "user": "U1", "text": "hoi",
                        "ts": "1.1"}}
     return [

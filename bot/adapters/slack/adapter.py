@@ -13,10 +13,13 @@ I'm still working on your earlier messages" instead of queueing more (bot/adapte
 Only members of this workspace (auth.test's team) are served: events from users of another team (Slack Connect)
 are ignored, their commands and button presses get a short "employees only" note.
 
-Every request, slash commands included, goes through Bolt, which checks Slack's signature. (A hand-rolled
-fast path for signed `/smm` commands measured faster, but it would be a second, unaudited way into the bot;
-see bench/bench_slack.py for the figures without it.) Replies to a response_url are one JSON POST on the
-shared aiohttp session, retried on 429 and dropped connections.
+Every HTTP request is first checked by bot/adapters/slack/inbound.py: Slack's signature, then the content type
+and the payload's shape, refused with a 4xx and a log line with the reason (never the body). Only then does
+Bolt route it, slash commands included. (A hand-rolled fast path for signed `/smm` commands measured faster,
+but it would be a second way into the bot; see bench/bench_slack.py for the figures without it.) A signed
+command or button press runs once: a replay of the same signed request is de-duplicated like an event.
+Replies to a response_url are one JSON POST on the shared aiohttp session, retried on 429 and dropped
+connections.
 """
 
 from __future__ import annotations
