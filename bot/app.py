@@ -107,8 +107,8 @@ def build_outbox_worker(app: BotApp, **overrides: Any) -> OutboxWorker:
 
 
 def _teams_component(app: BotApp) -> Component | None:
-    """Teams: always serve `/api/messages` (authenticated with an app id; the Emulator's unauthenticated
-    endpoint otherwise, which `check_startup` allows only on loopback)."""
+    """Teams: `/api/messages`, authenticated with an app id; the Emulator's unauthenticated endpoint only
+    with SMM_TEAMS_EMULATOR=true on loopback; otherwise a 404 saying Teams is not configured."""
     from bot.adapters.teams.component import teams_component
 
     return teams_component(app)
@@ -152,9 +152,15 @@ def make_web_app(app: BotApp) -> web.Application:
 
 def check_startup(settings: Settings) -> None:
     """Refuse configurations that would be unsafe, saying why and what to do."""
-    if not settings.teams_app_id and not settings.host_is_loopback:
+    if settings.teams_emulator and not settings.teams_app_id and not settings.host_is_loopback:
         raise StartupError(
-            f"SMM_HOST is {settings.host}, but SMM_TEAMS_APP_ID is not set: /api/messages would accept "
-            "unauthenticated requests from the network. Set SMM_TEAMS_APP_ID, SMM_TEAMS_APP_PASSWORD and "
-            "SMM_TEAMS_TENANT_ID, or listen on 127.0.0.1."
+            f"SMM_TEAMS_EMULATOR is true and SMM_HOST is {settings.host}: the Bot Framework Emulator's "
+            "/api/messages accepts unauthenticated requests and is served only on a loopback address. Listen on "
+            "127.0.0.1, or set SMM_TEAMS_EMULATOR=false (for Teams itself set SMM_TEAMS_APP_ID, "
+            "SMM_TEAMS_APP_PASSWORD and SMM_TEAMS_TENANT_ID)."
         )
+    if settings.teams_emulator and settings.teams_app_id:
+        log.warning("SMM_TEAMS_EMULATOR is ignored: SMM_TEAMS_APP_ID is set, so every Teams request needs a token")
+    elif settings.teams_emulator:
+        log.warning("SMM_TEAMS_EMULATOR is on: /api/messages accepts unauthenticated requests from this machine "
+                    "(never with admin rights)")

@@ -16,6 +16,28 @@ def bundled_policy_dir() -> Path:
     return Path(policy_data.__file__).resolve().parent
 
 
+ADMIN_PLATFORMS = ("slack", "teams", "console")
+
+
+def normalise_user_id(platform: str, user_id: str) -> tuple[str, str]:
+    """(platform, id) as admin ids are compared: Teams AAD object ids are GUIDs, compared without case."""
+    user_id = user_id.strip()
+    return platform, user_id.lower() if platform == "teams" else user_id
+
+
+def qualified_admin(entry: str) -> tuple[str, str] | None:
+    """`slack:U123` -> ("slack", "U123"); None for an entry without a known platform or without an id."""
+    platform, sep, user_id = entry.strip().partition(":")
+    platform = platform.strip().lower()
+    if not sep or platform not in ADMIN_PLATFORMS or not user_id.strip():
+        return None
+    return normalise_user_id(platform, user_id)
+
+
+def _admin_parts(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
 class Settings(BaseSettings):
     """Everything configurable, as listed in the product contract (section 5)."""
 
@@ -28,6 +50,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 3978
     admins: str = ""
+    """Comma-separated, platform-qualified user ids (`slack:U…`, `teams:<AAD object id>`, `console:<name>`)."""
 
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
@@ -49,8 +72,9 @@ class Settings(BaseSettings):
 
     send_rates: str = "slack=10,teams=7"
     """Messages per second the outbox may send per platform ("slack=10,teams=7")."""
-    teams_emulator: bool = True
-    """Without a Teams app id: serve /api/messages for the Bot Framework Emulator (loopback only)."""
+    teams_emulator: bool = False
+    """Serve the Bot Framework Emulator's unauthenticated /api/messages: only with no Teams app id and a
+    loopback SMM_HOST (start-up refuses it on any other address). Requests through it are never admin."""
 
     outbox_lease_seconds: float = Field(default=30.0, ge=1.0, le=600.0)
     """How long an outbox worker's claim on a row lasts without renewal; renewed every third of it. After a
@@ -77,10 +101,33 @@ class Settings(BaseSettings):
             raise ValueError("SMM_PORT must be between 0 and 65535")
         return value
 
+    @field_validator("admins")
+    @classmethod
+    def _admins_qualified(cls, value: str) -> str:
+        for part in _admin_parts(value):
+            if qualified_admin(part) is None:
+                platform, sep, user_id = part.partition(":")
+                if not sep:
+                    raise ValueError(f"SMM_ADMINS: {part!r} has no platform; write slack:{part}, teams:<id> or "
+                                     "console:<name>")
+                if not user_id.strip():
+                    raise ValueError(f"SMM_ADMINS: {part!r} has no user id after {platform}:")
+                raise ValueError(f"SMM_ADMINS: {part!r} names an unknown platform {platform!r}; write "
+                                 f"slack:<U…>, teams:<AAD object id> or console:<name>")
+        return value
+
     @property
-    def admin_ids(self) -> frozenset[str]:
-        """The user ids allowed to publish, announce and schedule."""
-        return frozenset(part.strip() for part in self.admins.split(",") if part.strip())
+    def admin_ids(self) -> frozenset[tuple[str, str]]:
+        """The (platform, user id) pairs allowed to publish, announce and schedule. An entry that is not
+        platform-qualified (refused at start-up, but settings copied with `model_copy` skip validation)
+        matches nobody."""
+        pairs = (qualified_admin(part) for part in _admin_parts(self.admins))
+        return frozenset(pair for pair in pairs if pair is not None)
+
+    def is_admin(self, platform: str, user_id: str) -> bool:
+        """Whether this platform's user id is listed in SMM_ADMINS (Teams' AAD object ids in any case)."""
+        key = normalise_user_id(platform, user_id)
+        return bool(key[1]) and key in self.admin_ids
 
     def escalation_channel(self, platform: str) -> str | None:
         """The channel where escalated questions are posted for the social media manager, per platform."""

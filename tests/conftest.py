@@ -57,7 +57,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 @pytest.fixture
 def settings(sqlite_url: str, policy_dir: Path) -> Settings:
-    return Settings(_env_file=None, database_url=sqlite_url, policy_dir=policy_dir, admins="admin-1")  # type: ignore[call-arg]
+    return Settings(_env_file=None, database_url=sqlite_url, policy_dir=policy_dir, admins="console:admin-1")  # type: ignore[call-arg]
 
 
 @pytest.fixture

@@ -35,13 +35,15 @@ def request(text: str = "", *, user: str = "U1", platform: str = "slack", action
                    kind=kind, action=action)
 
 
-def test_serve_refuses_a_network_address_without_teams_app_id(settings: Settings) -> None:
-    with pytest.raises(StartupError, match="SMM_TEAMS_APP_ID"):
-        check_startup(settings.model_copy(update={"host": "0.0.0.0"}))
-    check_startup(settings.model_copy(update={"host": "127.0.0.1"}))
-    result = CliRunner().invoke(cli, ["serve"], env={"SMM_HOST": "0.0.0.0", "SMM_DATABASE_URL": settings.database_url})
+def test_serve_refuses_the_emulator_endpoint_on_a_network_address(settings: Settings) -> None:
+    with pytest.raises(StartupError, match="SMM_TEAMS_EMULATOR"):
+        check_startup(settings.model_copy(update={"host": "0.0.0.0", "teams_emulator": True}))
+    check_startup(settings.model_copy(update={"host": "127.0.0.1", "teams_emulator": True}))
+    check_startup(settings.model_copy(update={"host": "0.0.0.0"}))  # the default: no Emulator, e.g. Slack only
+    result = CliRunner().invoke(cli, ["serve"], env={"SMM_HOST": "0.0.0.0", "SMM_TEAMS_EMULATOR": "true",
+                                                     "SMM_DATABASE_URL": settings.database_url})
     assert result.exit_code != 0
-    assert "SMM_TEAMS_APP_ID" in result.output and "Traceback" not in result.output
+    assert "SMM_TEAMS_EMULATOR" in result.output and "Traceback" not in result.output
 
 
 async def test_healthz_and_metrics(settings: Settings) -> None:
@@ -188,5 +190,5 @@ async def test_admin_buttons_are_refused_to_others(bot_app: BotApp) -> None:
     assert pressed == [] and replies and replies[0].private
     audit = bot_app.services.db.call(crud.list_audit)
     assert audit[0].allowed is False and audit[0].user_id == "someone"
-    await bot_app.dispatcher.dispatch(request(action=Action("test.admin.go", "y"), user="admin-1"))
+    await bot_app.dispatcher.dispatch(request(action=Action("test.admin.go", "y"), user="admin-1", platform="console"))
     assert pressed == ["y"]

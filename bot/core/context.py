@@ -28,7 +28,9 @@ class Context:
 
     @property
     def is_admin(self) -> bool:
-        return self.services.is_admin(self.request.user.id)
+        request = self.request
+        return self.services.is_admin(request.user.id, platform=request.platform,
+                                      authenticated=request.authenticated)
 
     @property
     def user_id(self) -> str:

@@ -48,8 +48,16 @@ class Services:
     messenger: Messenger = field(default_factory=Messenger)
     extras: dict[str, Any] = field(default_factory=dict)
 
-    def is_admin(self, user_id: str) -> bool:
-        return user_id in self.settings.admin_ids
+    def is_admin(self, user_id: str, *, platform: str | None = None, authenticated: bool = True) -> bool:
+        """Whether a user may use the admin commands: listed in SMM_ADMINS as `platform:id`, and the request
+        authenticated by its platform. Without `platform`, `user_id` must be qualified (`slack:U123`)."""
+        if not authenticated:
+            return False
+        if platform is None:
+            platform, sep, user_id = user_id.partition(":")
+            if not sep:
+                return False
+        return self.settings.is_admin(platform, user_id)
 
 
 def scoped_logger(name: str, **context: Any) -> logging.LoggerAdapter[logging.Logger]:

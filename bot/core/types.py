@@ -56,7 +56,10 @@ class Action:
 
 @dataclass(frozen=True)
 class Request:
-    """One thing a user asked of the bot, whatever the platform."""
+    """One thing a user asked of the bot, whatever the platform.
+
+    `authenticated` is False when the platform could not vouch for the sender (the Bot Framework Emulator's
+    tokenless endpoint): such a request is answered, but never gets admin rights, whatever id it claims."""
 
     user: UserRef
     conversation: ConversationRef
@@ -66,6 +69,7 @@ class Request:
     event_id: str | None = None
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    authenticated: bool = True
 
     @property
     def platform(self) -> str:

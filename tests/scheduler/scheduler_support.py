@@ -55,7 +55,7 @@ class Bot:
 
 
 def make_bot(url: str, policy_dir: Path) -> Bot:
-    settings = Settings(_env_file=None, database_url=url, policy_dir=policy_dir, admins="admin-1")  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, database_url=url, policy_dir=policy_dir, admins="console:admin-1")  # type: ignore[call-arg]
     app = build_core(settings)
     out = io.StringIO()
     admin = ConsoleAdapter(app.dispatcher, user_id="admin-1", stdout=out)

@@ -81,7 +81,7 @@ async def test_a_user_of_this_workspace_is_still_answered(slack: SlackHarness) -
 # (2) An announcement keeps its link's URL; a review still sees the post as published.
 async def test_an_announcement_with_a_link_keeps_the_url_in_what_is_sent(slack: SlackHarness) -> None:
     services = slack.bot.services
-    services.settings = services.settings.model_copy(update={"admins": "U0ASKER01"})
+    services.settings = services.settings.model_copy(update={"admins": "slack:U0ASKER01"})
     form = slack.load("command_smm_review.json")
     form["text"] = "announce De nieuwe <https://intranet.acme.nl/brandguide|merkgids> staat online."
     assert (await slack.command(form)).status == 200

@@ -230,13 +230,16 @@ class TeamsHarness:
                                   headers=all_headers) as resp:
             raw = await resp.read()
             status = resp.status
+            is_json = resp.content_type == "application/json"
         await self.component.drain()  # messages are acknowledged first and answered in the background
-        return status, (json.loads(raw) if raw else None)
+        if not raw:
+            return status, None
+        return status, (json.loads(raw) if is_json else raw.decode("utf-8", "replace"))
 
 
 def teams_settings(settings: Settings, key_server: KeyServer | None) -> Settings:
-    if key_server is None:
-        return settings
+    if key_server is None:  # the Emulator's mode: switched on explicitly, on loopback
+        return settings.model_copy(update={"teams_emulator": True, "host": "127.0.0.1"})
     return settings.model_copy(update={
         "teams_app_id": APP_ID,
         "teams_app_password": SecretStr(APP_PASSWORD),

@@ -19,6 +19,7 @@ from botbuilder.schema import (
     ConversationParameters,
     ResourceResponse,
 )
+from botframework.connector.auth import AuthenticationConstants
 
 from bot.adapters.teams.cards import CARD_CONTENT_TYPE, empty_card, render_card
 from bot.adapters.teams.outbound import ConversationThrottle, RetryPolicy, send_with_retry
@@ -61,16 +62,26 @@ class Outbound:
 class TeamsBot:
     """Drives the dispatcher from Bot Framework turns."""
 
-    def __init__(self, dispatcher: Dispatcher, *, app_id: str = "", outbound: Outbound | None = None) -> None:
+    def __init__(self, dispatcher: Dispatcher, *, app_id: str = "", outbound: Outbound | None = None,
+                 authenticated: bool = True) -> None:
         self.dispatcher = dispatcher
         self.app_id = app_id
         self.outbound = outbound or Outbound()
+        self.authenticated = authenticated
+        """False behind the Emulator's tokenless endpoint: no request from it is ever an admin."""
+
+    def _authenticated(self, context: TurnContext) -> bool:
+        """Whether this turn's sender was vouched for: a bot with a token check, and not an anonymous
+        identity (what the component hands botbuilder for a tokenless request)."""
+        identity = context.turn_state.get(BotAdapter.BOT_IDENTITY_KEY)
+        anonymous = getattr(identity, "authentication_type", None) == AuthenticationConstants.ANONYMOUS_AUTH_TYPE
+        return self.authenticated and not anonymous
 
     async def on_turn(self, context: TurnContext) -> None:
         """Handle one activity: messages and card actions go to the dispatcher; a new personal install is
         greeted with the command list; anything else is ignored."""
         activity = context.activity
-        request = to_request(activity)
+        request = to_request(activity, authenticated=self._authenticated(context))
         if request is None:
             if activity.type == ActivityTypes.conversation_update and self._bot_added_to_personal_chat(activity):
                 await self._welcome(context)
@@ -148,6 +159,6 @@ class TeamsBot:
         """A new personal install: show the command list (and so store how to reach the user)."""
         activity = context.activity
         request = Request(user_of(activity), conversation_of(activity), text="help", kind="message",
-                          event_id=activity.id)
+                          event_id=activity.id, authenticated=self._authenticated(context))
         for reply in await self.dispatcher.dispatch(request):
             await self._deliver(context, request, reply)

@@ -4,12 +4,15 @@ Request path: our own aiohttp handler (botbuilder 4.17's `CloudAdapter.process` 
 a body with 500) -> our token check (`auth.TokenValidator`, non-blocking, fails closed with 401) ->
 `CloudAdapter.process_activity` with the already-validated identity -> `TeamsBot.on_turn`.
 
-Without an app id (Bot Framework Emulator mode) requests are accepted without a token and replies go out
-unsigned, so nothing in the body can be trusted. `check_startup` keeps the listener on loopback, but a
-reverse proxy or tunnel in front of it would still expose the endpoint; so in this mode the endpoint exists
-only while `SMM_TEAMS_EMULATOR` is true (the default), answers 403 to any peer that is not loopback or any
-request carrying proxy headers, and answers 400 to a serviceUrl that is not on loopback (never contacted).
-With an app id the token's `serviceurl` claim binds the serviceUrl instead.
+Without an app id, `/api/messages` is the Bot Framework Emulator's tokenless endpoint, and only when
+`SMM_TEAMS_EMULATOR=true` and the listener is on loopback (`emulator.py` says what it then accepts: 403 for
+anything relayed or from afar, 400 for a serviceUrl that is not canonical loopback, which is never
+contacted). Requests through it are never admin. Otherwise, without an app id, `/api/messages` answers 404
+with a short explanation and Teams is off. With an app id the token's `serviceurl` claim binds the
+serviceUrl instead.
+
+Any body, however malformed, gets a 4xx (or 200 for an activity that is not ours) and no traceback: the
+shape of the fields the adapter reads is checked (`activity_problem`) before botbuilder sees the activity.
 
 Who may talk to the bot: only the `msteams` channel (plus `emulator` in emulator mode; Web Chat and Direct
 Line let the client choose its own user id), and, with `SMM_TEAMS_TENANT_ID` set, only that tenant (a
@@ -31,12 +34,10 @@ msal's cache and does not block the loop.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
 import logging
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from aiohttp import web
 from botbuilder.core import TurnContext
@@ -56,6 +57,14 @@ from msrest.authentication import Authentication
 
 from bot.adapters.teams.auth import AuthError, TokenValidator
 from bot.adapters.teams.bot import Outbound, TeamsBot
+from bot.adapters.teams.emulator import (
+    emulator_allowed,
+    emulator_refusal,
+    is_loopback_host,
+    loopback_service_url,
+    service_url_problem,
+)
+from bot.adapters.teams.inbound import MAX_BODY_BYTES, Refused, activity_problem, read_activity
 from bot.adapters.teams.outbound import PERMANENT_STATUSES, retry_after_of, status_of
 from bot.adapters.teams.translate import PLATFORM, to_activities, user_of
 from bot.adapters.work import BoundedWork, Refusal
@@ -76,36 +85,11 @@ MAX_CONCURRENT_TURNS = 32
 MAX_WAITING_TURNS = 256  # beyond this, 503 (the Bot Connector redelivers later)
 TEAMS_CHANNEL = "msteams"
 EMULATOR_CHANNEL = "emulator"
-# Headers a reverse proxy or tunnel adds: in emulator mode their presence means the request came from afar.
-PROXY_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Forwarded-Host", "X-Forwarded-Proto")
+NOT_SERVED = ("Teams is not configured on this server: set SMM_TEAMS_APP_ID, SMM_TEAMS_APP_PASSWORD and "
+              "SMM_TEAMS_TENANT_ID. (The Bot Framework Emulator's unauthenticated endpoint needs "
+              "SMM_TEAMS_EMULATOR=true and a loopback SMM_HOST.)\n")
 
-
-def is_loopback_host(host: str | None) -> bool:
-    """True for localhost, 127.0.0.0/8 and ::1 (also IPv4-mapped); False for anything else or nothing."""
-    if not host:
-        return False
-    host = host.strip().strip("[]").lower()
-    if host == "localhost":
-        return True
-    try:
-        address = ipaddress.ip_address(host.split("%", 1)[0])
-    except ValueError:
-        return False
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return address.ipv4_mapped.is_loopback
-    return address.is_loopback
-
-
-def is_loopback_url(url: str | None) -> bool:
-    """True for an http(s) URL whose host is loopback."""
-    if not url:
-        return False
-    try:
-        parts = urlsplit(url.strip())
-        host = parts.hostname
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and is_loopback_host(host)
+__all__ = ["TeamsComponent", "TeamsOff", "is_loopback_host", "service_url_problem", "teams_component"]
 
 
 def tenant_ids(body: dict[str, Any]) -> set[str]:
@@ -212,7 +196,7 @@ class TeamsComponent:
         settings = app.settings
         self.app = app
         self.app_id = settings.teams_app_id or ""
-        self.emulator_enabled = bool(settings.teams_emulator)
+        self.emulator_served = emulator_allowed(settings)
         self.tenant_id = (settings.teams_tenant_id or "").strip().lower()
         configuration = BotConfiguration(settings)
         inner = credentials_factory or ConfigurationServiceClientCredentialFactory(configuration)
@@ -220,7 +204,8 @@ class TeamsComponent:
             configuration, credentials_factory=_WarmCredentialFactory(inner))
         self.adapter = CloudAdapter(self.auth)
         self.outbound = outbound or Outbound()
-        self.bot = TeamsBot(app.dispatcher, app_id=self.app_id, outbound=self.outbound)
+        self.bot = TeamsBot(app.dispatcher, app_id=self.app_id, outbound=self.outbound,
+                            authenticated=bool(self.app_id))
         self.validator = (TokenValidator(app_id=self.app_id, metadata_url=settings.teams_openid_metadata_url,
                                          timeout=key_timeout) if self.app_id else None)
         self.sender = TeamsSender(self)
@@ -236,8 +221,6 @@ class TeamsComponent:
         return not self.app_id
 
     def routes(self) -> list[web.RouteDef]:
-        if self.emulator_mode and not self.emulator_enabled:
-            return []
         return [web.post("/api/messages", self.handle)]
 
     async def start(self) -> None:
@@ -254,7 +237,7 @@ class TeamsComponent:
     def health(self) -> dict[str, Any]:
         return {
             "auth": ("bot-framework" if self.validator else
-                     "emulator (no app id, loopback only)" if self.emulator_enabled else "off (no app id)"),
+                     "emulator (no app id, loopback only)" if self.emulator_served else "off (no app id)"),
             "signing_keys": self.validator.cached_keys if self.validator else None,
             "requests": self._requests,
             **self.work.stats(),
@@ -266,32 +249,40 @@ class TeamsComponent:
         self._requests += 1
         logger = scoped_logger(__name__, platform=PLATFORM)
         if self.emulator_mode:
-            if not self.emulator_enabled:
-                return web.Response(status=404)
-            refusal = self.emulator_refusal(request)
+            if not self.emulator_served:
+                return web.Response(status=404, text=NOT_SERVED)
+            refusal = emulator_refusal(request)
             if refusal:
                 logger.warning("refused /api/messages (emulator mode): %s", refusal)
-                return web.Response(status=403)
-        if "application/json" not in request.headers.get("Content-Type", ""):
-            return web.Response(status=415)
+                return web.Response(status=403, text="The Bot Framework Emulator's endpoint is served on "
+                                                     "loopback only, and not through a proxy.\n")
+        if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
+            return _refused(Refused(413, f"the body is larger than {MAX_BODY_BYTES} bytes"))
         try:
-            body = await request.json()
-        except ValueError:
-            return web.Response(status=400)
-        if not isinstance(body, dict):
-            return web.Response(status=400)
+            raw = await request.content.read(MAX_BODY_BYTES + 1)
+        except (ConnectionError, asyncio.IncompleteReadError, ValueError) as exc:
+            logger.warning("could not read a Teams request: %s", type(exc).__name__)
+            return web.Response(status=400, text="the body could not be read\n")
+        body = read_activity(raw, request.headers.get("Content-Type", ""))
+        if isinstance(body, Refused):
+            return _refused(body)
+        problem = activity_problem(body)
+        if problem:
+            return _refused(Refused(400, problem))
         try:
             activity = Activity().deserialize(body)
         except Exception:  # msrest raises DeserializationError (and friends) for ill-typed fields
-            return web.Response(status=400)
-        if self.emulator_mode and not is_loopback_url(activity.service_url):
-            logger.warning("refused /api/messages (emulator mode): serviceUrl is not on loopback")
-            return web.Response(status=400)
+            return _refused(Refused(400, "the activity could not be read"))
+        if self.emulator_mode:
+            url_problem = await loopback_service_url(activity.service_url)
+            if url_problem:
+                logger.warning("refused /api/messages (emulator mode): %s", url_problem)
+                return _refused(Refused(400, url_problem))
         try:
             auth_result = await self.authenticate(activity, request.headers.get("Authorization"))
         except AuthError as exc:
             logger.warning("refused /api/messages: %s", exc)
-            return web.Response(status=401)
+            return web.Response(status=401, text="unauthorized\n")
         ignored = self.outsider(activity, body)
         if ignored:
             logger.warning("ignored a Bot Framework activity: %s", ignored)
@@ -339,17 +330,6 @@ class TeamsComponent:
         """Run a turn in the background, bounded: False (and the turn dropped) when too much is waiting."""
         return self.work.spawn(coro)
 
-    @staticmethod
-    def emulator_refusal(request: web.Request) -> str | None:
-        """Why an unauthenticated (emulator-mode) request must not be served: a peer that is not loopback, or
-        proxy headers (a proxy or tunnel on loopback forwarding requests from elsewhere). None when fine."""
-        if not is_loopback_host(request.remote):
-            return f"peer {request.remote or 'unknown'} is not loopback"
-        present = [name for name in PROXY_HEADERS if name in request.headers]
-        if present:
-            return f"request came through a proxy ({', '.join(present)})"
-        return None
-
     def outsider(self, activity: Activity, body: dict[str, Any]) -> str | None:
         """Why an (authenticated) activity comes from outside the company and is not dispatched: a channel
         other than Teams, or another tenant than SMM_TEAMS_TENANT_ID. None when it may be handled."""
@@ -382,10 +362,35 @@ class TeamsComponent:
         return result
 
 
-def teams_component(app: BotApp) -> TeamsComponent | None:
-    """The factory for `component_factories()`. With an app id Teams is served and every request
-    authenticated; without one it is the Emulator's endpoint (loopback only, see the module doc), unless
-    SMM_TEAMS_EMULATOR is false: then Teams is off."""
-    if not app.settings.teams_app_id and not app.settings.teams_emulator:
+def _refused(refused: Refused) -> web.Response:
+    return web.Response(status=refused.status, text=refused.reason + "\n")
+
+
+class TeamsOff:
+    """Teams not configured: `/api/messages` answers 404 saying what to set, and nothing else happens."""
+
+    name = "teams-off"
+
+    def routes(self) -> list[web.RouteDef]:
+        return [web.post("/api/messages", self.handle)]
+
+    async def handle(self, _request: web.Request) -> web.Response:
+        return web.Response(status=404, text=NOT_SERVED)
+
+    async def start(self) -> None:
         return None
-    return TeamsComponent(app)
+
+    async def stop(self) -> None:
+        return None
+
+    def health(self) -> dict[str, Any]:
+        return {"served": False}
+
+
+def teams_component(app: BotApp) -> TeamsComponent | TeamsOff:
+    """The factory for `component_factories()`. With an app id Teams is served and every request
+    authenticated; without one, the Emulator's tokenless endpoint only when `emulator_allowed` (switched
+    on, loopback listener); otherwise Teams is off and `/api/messages` says so with a 404."""
+    if app.settings.teams_app_id or emulator_allowed(app.settings):
+        return TeamsComponent(app)
+    return TeamsOff()

@@ -70,24 +70,25 @@ def message_text(activity: Activity) -> str:
     return text.replace("\u00a0", " ").strip()
 
 
-def to_request(activity: Activity) -> Request | None:
-    """The neutral request for a message, an Action.Submit or an Action.Execute; None for anything else."""
+def to_request(activity: Activity, *, authenticated: bool = True) -> Request | None:
+    """The neutral request for a message, an Action.Submit or an Action.Execute; None for anything else.
+    `authenticated` is False for the Emulator's tokenless activities (never admin, see `Request`)."""
     if activity.type == ActivityTypes.message:
         pressed = action_from_value(activity.value)
         if pressed is not None:
             return Request(user_of(activity), conversation_of(activity), kind="action",
                            action=Action(pressed[0], pressed[1], message_id=activity.reply_to_id),
-                           event_id=activity.id)
+                           event_id=activity.id, authenticated=authenticated)
         text = message_text(activity)
         return Request(user_of(activity), conversation_of(activity), text=text, kind="message",
-                       event_id=activity.id)
+                       event_id=activity.id, authenticated=authenticated)
     if activity.type == ActivityTypes.invoke and activity.name == EXECUTE_INVOKE:
         pressed = action_from_execute(activity.value)
         if pressed is None:
             return None
         return Request(user_of(activity), conversation_of(activity), kind="action",
                        action=Action(pressed[0], pressed[1], message_id=activity.reply_to_id),
-                       event_id=activity.id)
+                       event_id=activity.id, authenticated=authenticated)
     return None
 
 
