@@ -34,6 +34,8 @@ PERSONAL_CONVERSATION = "a:1Xq3nY7mH0pT8bQ2kZr5vLw9cF4dJ6sE1uG3oI8aN0yR2eK7hM5tB
 CHANNEL_ID = "19:5d0c1b2a3f4e4d6c8b7a9e0f1d2c3b4a@thread.tacv2"
 
 
+KEY_TIMEOUT = 60.0
+
 _KEYS: dict[str, rsa.RSAPrivateKey] = {}
 
 
@@ -103,6 +105,8 @@ class FakeConnector:
     calls: list[ConnectorCall] = field(default_factory=list)
     fail_next: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     refuse_create: bool = False
+    gate: asyncio.Event | None = None
+    """When set to an event, posted activities wait for it before they are answered (a slow connector)."""
     _n: int = 0
 
     def sent(self) -> list[ConnectorCall]:
@@ -116,6 +120,8 @@ class FakeConnector:
         raw = await request.text()
         body = json.loads(raw) if raw else {}
         headers = {k.lower(): v for k, v in request.headers.items()}
+        if self.gate is not None and "/activities" in request.path:
+            await self.gate.wait()
         if self.fail_next and "/activities" in request.path:
             status, extra = self.fail_next.pop(0)
             self.calls.append(ConnectorCall(request.method, request.path, body, headers, status))
@@ -130,6 +136,14 @@ class FakeConnector:
         self._n += 1
         self.calls.append(ConnectorCall(request.method, request.path, body, headers, 200))
         return web.json_response({"id": f"1736675{self._n:06d}"}, status=200)
+
+
+async def wait_until(condition: Any, *, timeout: float = 60.0) -> None:
+    """Wait (generously) until `condition()` is true; a test that waits here asserts it afterwards."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition() and loop.time() < deadline:
+        await asyncio.sleep(0.01)
 
 
 async def serve(app: web.Application) -> tuple[web.AppRunner, str]:
@@ -231,7 +245,7 @@ class TeamsHarness:
             raw = await resp.read()
             status = resp.status
             is_json = resp.content_type == "application/json"
-        await self.component.drain()  # messages are acknowledged first and answered in the background
+        await self.component.drain(timeout=KEY_TIMEOUT)  # acknowledged first, answered in the background
         if not raw:
             return status, None
         return status, (json.loads(raw) if is_json else raw.decode("utf-8", "replace"))
@@ -254,7 +268,9 @@ async def running_bot(settings: Settings, connector: FakeConnector, keys: KeySer
     from bot.app import build_core, make_web_app
 
     bot = build_core(teams_settings(settings, keys))
-    options: dict[str, Any] = {"key_timeout": 1.0}
+    # Generous: a key fetch from the local server that takes long on a busy machine must not turn into a 401.
+    # Tests of the timeout itself pass a short key_timeout against a key server that never answers.
+    options: dict[str, Any] = {"key_timeout": KEY_TIMEOUT}
     if keys is not None:
         options["credentials_factory"] = FixedTokenCredentials()
     options.update(component_options)

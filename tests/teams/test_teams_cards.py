@@ -76,6 +76,7 @@ def _assert_sendable(reply: Reply) -> None:
 
 async def test_every_reply_the_handlers_give_renders_as_valid_cards(bot_app: Any) -> None:
     dispatcher = bot_app.dispatcher
+    bot_app.services.settings = bot_app.services.settings.model_copy(update={"admins": "teams:admin-1"})
     buttons: list[tuple[str, str]] = []
     for user in ("teams-user", "admin-1"):
         for text in INPUTS:

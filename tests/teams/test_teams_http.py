@@ -10,7 +10,16 @@ from typing import Any
 
 import pytest
 from adaptive_card_15 import validate_card
-from teams_support import CHANNEL_ID, OUTBOUND_TOKEN, PERSONAL_CONVERSATION, USER_AAD_ID, TeamsHarness, rsa_key
+from teams_support import (
+    CHANNEL_ID,
+    OUTBOUND_TOKEN,
+    PERSONAL_CONVERSATION,
+    USER_AAD_ID,
+    TeamsHarness,
+    rsa_key,
+    running_bot,
+    wait_until,
+)
 
 from bot.adapters.teams.outbound import RetryPolicy
 from bot.core.messenger import DeliveryError
@@ -211,24 +220,32 @@ async def test_keys_are_fetched_once_and_cached(teams: TeamsHarness) -> None:
     assert teams.keys is not None and teams.keys.fetches == 1
 
 
-# A key endpoint that never answers stalls nothing else; the waiting request gets 401 after the timeout.
+# A key endpoint that never answers stalls nothing else: while a request waits for the keys, /healthz answers.
 async def test_hanging_key_endpoint_does_not_block_the_server(teams: TeamsHarness) -> None:
     assert teams.keys is not None
     teams.keys.hang = True
-    started = time.perf_counter()
     waiting = asyncio.create_task(teams.post(teams.payload("message_personal.json", TEXT=QUESTION)))
-    await asyncio.sleep(0.2)
-    assert not waiting.done()
+    await wait_until(lambda: teams.keys is not None and teams.keys.fetches == 1)
+    assert teams.keys.fetches == 1 and not waiting.done()
 
-    health_started = time.perf_counter()
     async with teams.http.get(teams.base_url + "/healthz") as response:
         assert response.status == 200
-    health_seconds = time.perf_counter() - health_started
+    assert not waiting.done()  # /healthz was answered while the key fetch still hung
 
+    teams.keys.hang = False
+    teams.keys.release.set()
     status, _ = await waiting
-    assert status == 401
-    assert health_seconds < 0.5
-    assert time.perf_counter() - started < 5  # key_timeout is 1 s in the harness
+    assert status == 201
+
+
+# The waiting request gets 401 once the key fetch times out (it never answers, so it always times out).
+async def test_a_key_fetch_that_times_out_gives_401(settings: Any, connector: Any, key_server: Any) -> None:
+    key_server.hang = True
+    async for teams in running_bot(settings, connector, key_server, key_timeout=0.2):
+        status, _ = await teams.post(teams.payload("message_personal.json", TEXT=QUESTION))
+
+        assert status == 401
+        assert teams.connector.calls == []
 
 
 # --- outbound -----------------------------------------------------------------------------------------------
@@ -305,36 +322,64 @@ async def test_not_json_is_refused(teams: TeamsHarness) -> None:
 # Keys a day old are refreshed in the background: with the key endpoint hanging, requests still go through.
 async def test_stale_keys_are_used_while_the_refresh_hangs(teams: TeamsHarness) -> None:
     assert teams.keys is not None and teams.component.validator is not None
+    validator = teams.component.validator
     status, _ = await teams.post(teams.payload("message_personal.json", TEXT="help"))
     assert status == 201
     teams.keys.hang = True
-    teams.component.validator._keys.fetched_at -= 2 * 24 * 3600  # make the cached keys stale
+    validator._keys.fetched_at -= 2 * 24 * 3600  # make the cached keys stale
 
-    started = time.perf_counter()
     status, _ = await teams.post(teams.payload("message_personal.json", TEXT="help"))
 
     assert status == 201
-    assert time.perf_counter() - started < 1.0  # did not wait for the 1 s key timeout
-    for _ in range(50):  # the refresh was attempted, in the background
-        if teams.keys.fetches == 2:
-            break
-        await asyncio.sleep(0.02)
+    # answered while the refresh (against a key endpoint that never answers) was still running
+    assert validator._background is not None and not validator._background.done()
+    await wait_until(lambda: teams.keys is not None and teams.keys.fetches == 2)
     assert teams.keys.fetches == 2
 
 
-# A message is acknowledged before its replies go out: a slow connector (429, Retry-After 2) does not keep the
-# Bot Connector's request open (it would time out after ~15 s and redeliver); the reply still arrives once.
+# A message is acknowledged before its replies go out: a slow connector does not keep the Bot Connector's
+# request open (it would time out after ~15 s and redeliver); the reply still arrives once.
 async def test_messages_are_acknowledged_before_the_replies_are_sent(teams: TeamsHarness) -> None:
-    teams.connector.fail_next.append((429, {"Retry-After": "2"}))
+    teams.connector.gate = asyncio.Event()  # the connector answers no send until the gate opens
     activity = teams.payload("message_personal.json", TEXT=QUESTION)
-    started = time.perf_counter()
 
     async with teams.http.post(teams.base_url + "/api/messages", data=json.dumps(activity),
                                headers={"Content-Type": "application/json", **teams.auth()}) as response:
         assert response.status == 201
-    assert time.perf_counter() - started < 2.0
     assert teams.component.health()["in_flight"] == 1
+    assert teams.connector.calls == []
 
-    await teams.component.drain()
+    teams.connector.gate.set()
+    await teams.component.drain(timeout=60)
     assert len(teams.connector.sent()) == 1
     assert teams.component.health()["in_flight"] == 0
+
+
+# --- user text stays text -----------------------------------------------------------------------------------
+
+PHISH = "Klopt deze link van de bank? [bank](https://evil.example/login) **nu** inloggen"
+
+
+# An escalated question reaches the manager's channel with its Markdown escaped everywhere: in the card body, in
+# the card's fallbackText and in the activity's summary (what notifications and card-less clients show).
+async def test_an_escalated_question_cannot_become_a_link(settings: Any, connector: Any, key_server: Any) -> None:
+    with_channel = settings.model_copy(update={"teams_escalation_channel": CHANNEL_ID})
+    async for teams in running_bot(with_channel, connector, key_server):
+        await teams.post(teams.payload("message_channel_mention.json", TEXT=QUESTION))  # the bot knows the channel
+        await teams.post(teams.payload("message_personal.json", TEXT=PHISH))
+        answer = teams.connector.sent()[-1]
+        question_id = next(a["data"]["smm_value"] for c in answer.cards() for b in c["body"]
+                           if b["type"] == "ActionSet" for a in b["actions"]
+                           if a["data"]["smm_action"] == "smm.feedback.up")
+        teams.connector.clear()
+
+        status, _ = await teams.post(teams.payload("action_submit.json", ACTION="smm.escalate", VALUE=question_id))
+
+        assert status == 201
+        [post] = [c for c in teams.connector.sent() if c.conversation_id == CHANNEL_ID]
+        assert_valid(post)
+        fallbacks = [post.body.get("summary", ""), *(card.get("fallbackText", "") for card in post.cards())]
+        for text in [*fallbacks, post.card_text()]:
+            assert "](https://" not in text and "**nu**" not in text, text
+        assert any("\\[bank\\]\\(https://evil.example/login\\)" in text for text in fallbacks[:1]), fallbacks
+        assert "\\[bank\\]\\(https://evil.example/login\\)" in post.card_text()

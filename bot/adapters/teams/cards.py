@@ -50,6 +50,14 @@ def plain(text: str) -> str:
     return escaped.replace("\r\n", "\n").replace("\n", "\n\n").replace("\n\n\n\n", "\n\n")
 
 
+def plain_line(text: str, limit: int) -> str:
+    """`text` as a one-line plain fallback (a card's fallbackText, an activity's summary), escaped like a
+    TextBlock and cut to `limit` characters without leaving half an escape at the end."""
+    escaped = plain(" ".join(text.split()))[:limit]
+    trailing = len(escaped) - len(escaped.rstrip("\\"))
+    return escaped[:-1] if trailing % 2 else escaped
+
+
 def _escape_list_marker(match: re.Match[str]) -> str:
     indent, marker, space = match.groups()
     escaped = f"{marker[:-1]}\\{marker[-1]}" if marker[0].isdigit() else f"\\{marker}"
@@ -127,7 +135,7 @@ def empty_card(fallback: str = "") -> dict[str, Any]:
     """A card with an empty body, in the shape every card here has."""
     card: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA_URL, "version": CARD_VERSION, "body": []}
     if fallback:
-        card["fallbackText"] = fallback[:MAX_FALLBACK_CHARS]
+        card["fallbackText"] = plain_line(fallback, MAX_FALLBACK_CHARS)  # user text: a link must stay text
     return card
 
 

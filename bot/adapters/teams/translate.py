@@ -7,11 +7,18 @@ from typing import Any
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 
-from bot.adapters.teams.cards import CARD_CONTENT_TYPE, action_from_execute, action_from_value, render_cards
+from bot.adapters.teams.cards import (
+    CARD_CONTENT_TYPE,
+    action_from_execute,
+    action_from_value,
+    plain_line,
+    render_cards,
+)
 from bot.core.types import Action, ConversationKind, ConversationRef, Reply, Request, UserRef
 
 PLATFORM = "teams"
 EXECUTE_INVOKE = "adaptiveCard/action"
+MAX_SUMMARY_CHARS = 200
 _KINDS: dict[str, ConversationKind] = {"personal": "direct", "groupChat": "group", "channel": "channel"}
 
 
@@ -99,6 +106,6 @@ def to_activities(reply: Reply) -> list[Activity]:
         activity = Activity(type=ActivityTypes.message,
                             attachments=[Attachment(content_type=CARD_CONTENT_TYPE, content=card)])
         if reply.summary:
-            activity.summary = reply.summary[:200]
+            activity.summary = plain_line(reply.summary, MAX_SUMMARY_CHARS)
         activities.append(activity)
     return activities
