@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import re
+from typing import Any
 
+from bot.answer.conversation import ConversationMemory, intent, is_follow_up, resolve_follow_up, small_talk
+from bot.answer.types import Answer
 from bot.core.context import Context
 from bot.core.errors import UserError
 from bot.core.registry import action, command
 from bot.core.types import Action, Actions, Button, Element, Reply, SourceLink, Sources, Target, Text
-from bot.store import crud
+from bot.store import crud, crud_schedule
 from handlers.messages import t
 
 MAX_QUESTION_CHARS = 4000
@@ -17,6 +21,7 @@ FEEDBACK_UP = "smm.feedback.up"
 FEEDBACK_DOWN = "smm.feedback.down"
 ESCALATE = "smm.escalate"
 POST_MARKERS = re.compile(r"(?:^|\s)#\w|https?://|(?:^|\s)@\w|<[@#!]")
+MEMORY_KEY = "answer.conversations"
 
 
 def looks_like_post(text: str) -> bool:
@@ -38,8 +43,29 @@ async def ask(ctx: Context, question: str) -> Reply:
         text = t("ask.looks_like_post", ctx.language)
         return Reply([Text(text)], ctx.language, private=True, summary=text)
     policy = ctx.services.policy
-    # The engines are CPU work: run them off the event loop so one long input never stalls the bot.
-    answer = await asyncio.to_thread(policy.answers.answer, question, language=ctx.language)
+    kind = intent(question)
+    if kind == "small_talk":
+        return _small_talk(ctx, question)
+    memory = conversation_memory(ctx)
+    key = conversation_key(ctx)
+    asked = question
+    if kind == "changes":
+        answer = policy.answers.changes_answer(ctx.language, await _published(ctx))
+    elif kind == "sections":
+        answer = policy.answers.sections_answer(ctx.language)
+    else:
+        # The engines are CPU work: run them off the event loop so one long input never stalls the bot.
+        previous = memory.recall(key)
+        if previous is not None and is_follow_up(question):
+            asked = resolve_follow_up(previous, question)
+            answer = await asyncio.to_thread(policy.answers.answer, asked, language=ctx.language)
+            if answer.escalate:  # the follow-up may make sense on its own after all
+                alone = await asyncio.to_thread(policy.answers.answer, question, language=ctx.language)
+                if not alone.escalate:
+                    asked, answer = question, alone
+        else:
+            answer = await asyncio.to_thread(policy.answers.answer, question, language=ctx.language)
+        memory.remember(key, asked)
     if answer.escalate and ctx.dispatcher is not None:
         ctx.dispatcher.metrics.escalations.labels(ctx.platform).inc()
     question_id = await ctx.services.db.run(
@@ -49,7 +75,7 @@ async def ask(ctx: Context, question: str) -> Reply:
         message_link=ctx.request.conversation.link,
     )
     lang = answer.language
-    elements: list[Element] = [Text(answer.text)]
+    elements: list[Element] = [Text(answer.details.get("lead") or answer.text)]
     if answer.sources:
         elements.append(Sources(t("ask.sources", lang), tuple(SourceLink(s.id, s.title) for s in answer.sources)))
     buttons = [
@@ -59,10 +85,50 @@ async def ask(ctx: Context, question: str) -> Reply:
     if answer.escalate:
         buttons.insert(0, Button(ESCALATE, t("ask.escalate_button", lang), str(question_id), style="primary"))
     elements.append(Actions(tuple(buttons)))
-    ctx.log.info("answered question %s (escalate=%s, confidence=%.2f)", question_id, answer.escalate, answer.confidence)
+    ctx.log.info("answered question %s (escalate=%s, confidence=%.2f, follow_up=%s, intent=%s)", question_id,
+                 answer.escalate, answer.confidence, asked != question, kind)
     return Reply(elements, lang, summary=answer.text,
                  metadata={"question_id": question_id, "escalate": answer.escalate,
-                           "sources": [s.id for s in answer.sources]})
+                           "sources": [s.id for s in answer.sources], "follow_up": asked != question,
+                           "intent": kind})
+
+
+def conversation_memory(ctx: Context) -> ConversationMemory:
+    """The bot's memory of each conversation's last question (one per running bot, kept in its services)."""
+    memory = ctx.services.extras.get(MEMORY_KEY)
+    if not isinstance(memory, ConversationMemory):
+        memory = ctx.services.extras[MEMORY_KEY] = ConversationMemory()
+    return memory
+
+
+def conversation_key(ctx: Context) -> tuple[str, str, str]:
+    """One conversation: the same user in the same channel, chat or thread."""
+    conversation = ctx.request.conversation
+    where = conversation.id if conversation.thread_id is None else f"{conversation.id}/{conversation.thread_id}"
+    return ctx.platform, ctx.user_id, where
+
+
+def _small_talk(ctx: Context, text: str) -> Reply:
+    """A greeting, thanks or goodbye: a short reply in the language it was said in; not logged as a question."""
+    chat = small_talk(text)
+    languages = ctx.services.policy.pack.languages
+    lang = chat.language if chat is not None and chat.language in languages else ctx.language
+    answer: Answer = ctx.services.policy.answers.small_talk_answer(chat.kind if chat else "ack", lang)
+    return Reply([Text(answer.text)], lang, summary=answer.text,
+                 metadata={"escalate": False, "sources": [], "intent": "small_talk"})
+
+
+async def _published(ctx: Context) -> dict[str, Any] | None:
+    """The latest published policy version with its change summary, or None when none was recorded."""
+    latest = await ctx.services.db.run(crud_schedule.latest_policy_version)
+    if latest is None:
+        return None
+    try:
+        summary = json.loads(latest.summary)
+    except ValueError:
+        summary = {}
+    return {"version": latest.version, "when": latest.published_at.strftime("%Y-%m-%d"),
+            "summary": summary if isinstance(summary, dict) else {}}
 
 
 @action("smm.feedback.")

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from bot.answer.classifier import features
+from bot.answer.conversation import intent, small_talk
 from bot.answer.index import FaqQuestion, PackIndex, QueryTerm, Sentence
 from bot.answer.lexicon import MEDIUM_ONLINE, OFF_TOPIC, ONLINE, PROTOCOL, WEAK_ONLINE
 from bot.answer.messages import message
@@ -58,8 +60,21 @@ class AnswerEngine:
     def answer(self, text: str, language: str | None = None) -> Answer:
         """Answer `text` in `language` (detected from the text when None).
 
-        Never raises for odd input: an empty or unrecognisable question is escalated.
+        Never raises for odd input: an empty or unrecognisable question is escalated. Small talk ("hoi",
+        "thanks") gets a short friendly reply and a question about the protocol itself (which topics it has,
+        what changed) an overview, neither escalated nor with a guess from the sections.
         """
+        kind = intent(text)
+        if kind is not None:
+            chat = small_talk(text)
+            said = chat.language if chat is not None else None
+            lang = language if language in self.index.languages else None
+            lang = lang or (said if said in self.index.languages else None) or self.detect_language(text)
+            if kind == "small_talk" and chat is not None:
+                return self.small_talk_answer(chat.kind, lang)
+            if kind == "sections":
+                return self.sections_answer(lang)
+            return self.changes_answer(lang)
         words = self.index.tokens(text)
         content = list(dict.fromkeys(w for w in words if w not in ALL_STOPWORDS))
         lang = language if language in self.index.languages else self.detect_language(text, content)
@@ -122,6 +137,61 @@ class AnswerEngine:
             if nl_only != en_only:
                 return "nl" if nl_only > en_only else "en"
         return "en" if "en" in self.index.languages else self.pack.languages[0]
+
+    # -- conversation ------------------------------------------------------------------------------
+
+    def small_talk_answer(self, kind: str, lang: str) -> Answer:
+        """A short friendly reply to a greeting, thanks, acknowledgement or goodbye: no sources, no escalation."""
+        return Answer(message(f"small_talk.{kind}", lang), lang, (), 1.0, False,
+                      {"intent": "small_talk", "kind": kind})
+
+    def sections_answer(self, lang: str) -> Answer:
+        """The protocol's topics in `lang`, in the pack's order, each cited as a source."""
+        sections = sorted(self.pack.sections.values(), key=lambda s: (s.order, s.id))
+        sources = tuple(Source(s.id, s.title(lang), 1.0) for s in sections)
+        titles = "; ".join(s.title for s in sources)
+        count = str(len(sources))
+        return Answer(message("sections.list", lang, count=count, titles=titles), lang, sources, 1.0, False,
+                      {"intent": "sections", "lead": message("sections.lead", lang, count=count)})
+
+    def changes_answer(self, lang: str, published: dict[str, Any] | None = None) -> Answer:
+        """What changed in the latest published version. `published` is the recorded version: `version`, `when`
+        (text) and the change `summary` (added/removed/changed sections with their titles, or `first`); None when
+        nothing was recorded, which the answer says, with the version in force. Changed and new sections that
+        are still in the pack are the sources."""
+        parts = [message("changes.in_force", lang, version=self.pack.version_label)]
+        sources: list[Source] = []
+        if published is None:
+            parts.append(message("changes.none_recorded", lang))
+        else:
+            summary = published.get("summary") or {}
+            if published.get("when"):
+                parts.append(message("changes.published", lang, version=str(published.get("version", "")),
+                                     when=str(published["when"])))
+            if summary.get("first"):
+                parts.append(message("changes.first", lang, count=str(summary.get("count", len(self.pack.sections)))))
+            else:
+                listed = False
+                for kind in ("changed", "added", "removed"):
+                    items = summary.get(kind) or []
+                    if not items:
+                        continue
+                    titles = []
+                    for item in items:
+                        sid = str(item.get("id", ""))
+                        if kind != "removed" and sid in self.pack.sections:
+                            title = self.pack.sections[sid].title(lang)
+                            sources.append(Source(sid, title, 1.0))
+                        else:
+                            recorded = item.get("titles") or {}
+                            title = recorded.get(lang) or next(iter(recorded.values()), sid)
+                        titles.append(title)
+                    parts.append(message(f"changes.{kind}", lang, titles=", ".join(titles)))
+                    listed = True
+                if not listed:
+                    parts.append(message("changes.unchanged", lang))
+        return Answer(" ".join(parts), lang, tuple(sources), 1.0, False,
+                      {"intent": "changes", "recorded": published is not None})
 
     # -- ranking ----------------------------------------------------------------------------------
 

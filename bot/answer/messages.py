@@ -27,6 +27,53 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Meer hierover staat in het protocol onder \"{first}\" en \"{second}\".",
         "en": "You can read more in the protocol under \"{first}\" and \"{second}\".",
     },
+    "small_talk.greeting": {
+        "nl": "Hoi! Stel me een vraag over het social media protocol, of laat een bericht nakijken met `review`.",
+        "en": "Hi! Ask me anything about the social media protocol, or have a post checked with `review`.",
+    },
+    "small_talk.thanks": {
+        "nl": "Graag gedaan! Vraag gerust verder als je nog iets wilt weten.",
+        "en": "You're welcome! Feel free to ask if there is anything else.",
+    },
+    "small_talk.ack": {
+        "nl": "Fijn! Vraag gerust verder als je nog iets wilt weten.",
+        "en": "Great! Feel free to ask if there is anything else.",
+    },
+    "small_talk.bye": {
+        "nl": "Tot ziens! Je kunt me altijd weer een vraag stellen.",
+        "en": "Bye! You can ask me a question any time.",
+    },
+    "sections.lead": {
+        "nl": "Het protocol behandelt {count} onderwerpen. Vraag me gerust naar een ervan.",
+        "en": "The protocol covers {count} topics. Feel free to ask me about any of them.",
+    },
+    "sections.list": {
+        "nl": "Het protocol behandelt {count} onderwerpen: {titles}. Vraag me gerust naar een ervan.",
+        "en": "The protocol covers {count} topics: {titles}. Feel free to ask me about any of them.",
+    },
+    "changes.in_force": {
+        "nl": "Versie {version} van het protocol is in gebruik.",
+        "en": "Version {version} of the protocol is in force.",
+    },
+    "changes.none_recorded": {
+        "nl": "Er zijn geen wijzigingen vastgelegd.",
+        "en": "No changes have been recorded.",
+    },
+    "changes.published": {
+        "nl": "Versie {version} is gepubliceerd op {when}.",
+        "en": "Version {version} was published on {when}.",
+    },
+    "changes.first": {
+        "nl": "Dit is de eerste vastgelegde versie ({count} onderwerpen), dus er zijn nog geen wijzigingen vastgelegd.",
+        "en": "This is the first recorded version ({count} topics), so no changes have been recorded yet.",
+    },
+    "changes.unchanged": {
+        "nl": "Er zijn geen inhoudelijke wijzigingen in de onderwerpen vastgelegd.",
+        "en": "No changes to the content of the topics were recorded.",
+    },
+    "changes.changed": {"nl": "Gewijzigd: {titles}.", "en": "Changed: {titles}."},
+    "changes.added": {"nl": "Nieuw: {titles}.", "en": "New: {titles}."},
+    "changes.removed": {"nl": "Vervallen: {titles}.", "en": "Removed: {titles}."},
 }
 
 
