@@ -72,22 +72,20 @@ async def profile(ctx: Context, args: str) -> Reply:
     language = detect_language(bio, default=ctx.language) if bio.strip() else ctx.language
     result = await asyncio.to_thread(check_profile, ctx.services.policy.pack, handle, bio=bio or None,
                                      language=language)
-    data = result.to_json()
-    lang = data.get("language", language)
-    kind = str(data.get("reads_as", "ambiguous"))
+    # Read the result's own fields (not a JSON shape guessed at): the same verdict and advice as `smm profile`.
+    lang = result.language
+    kind = t(f"profile.kind.{result.kind}", lang)
     elements: list[Element] = [
-        Fields(((t("profile.reads_as", lang), t(f"profile.kind.{kind}", lang)),)),
+        Fields(((t("profile.reads_as", lang), kind),)),
+        Text(result.summary),
     ]
-    if data.get("explanation"):
-        elements.append(Text(str(data["explanation"])))
-    needs = [str(item) for item in data.get("needs", [])]
-    if needs:
+    if result.advice:
         elements.append(Text(t("profile.needs", lang), style="heading"))
-        elements.append(Bullets(tuple(needs)))
-    sections = [str(s) for s in data.get("sections", [])]
-    if sections:
+        elements.append(Bullets(tuple(advice.text for advice in result.advice)))
+    if result.sections:
         pack = ctx.services.policy.pack
         elements.append(Sources(t("ask.sources", lang), tuple(
-            SourceLink(s, pack.sections[s].title(lang) if s in pack.sections else s) for s in sections)))
-    summary = f"{t('profile.reads_as', lang)} {t(f'profile.kind.{kind}', lang)}"
-    return Reply(elements, lang, private=True, summary=summary)
+            SourceLink(s, pack.sections[s].title(lang) if s in pack.sections else s) for s in result.sections)))
+    ctx.log.info("checked a profile: reads as %s", result.kind)
+    return Reply(elements, lang, private=True, summary=f"{t('profile.reads_as', lang)} {kind}",
+                 metadata={"kind": result.kind})

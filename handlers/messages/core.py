@@ -97,7 +97,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "profile.reads_as": {"nl": "Dit account leest als", "en": "This account reads as"},
     "profile.kind.private": {"nl": "privé", "en": "private"},
     "profile.kind.corporate": {"nl": "zakelijk", "en": "corporate"},
-    "profile.kind.ambiguous": {"nl": "niet duidelijk privé of zakelijk", "en": "neither clearly private nor corporate"},
+    "profile.kind.company": {"nl": "een officieel bedrijfsaccount", "en": "an official company account"},
     "profile.needs": {"nl": "Wat je profiel nodig heeft", "en": "What your profile needs"},
     # language preference
     "language.current": {
