@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.core.types import ConversationRef, Request, UserRef
 from handlers.messages import t
 
-REFUSED = [t("error.admin_only", lang, command="policy").split("`")[0] for lang in ("nl", "en")]
+REFUSED = [t("error.admin_only", lang, command="policy", user="x").split("`")[0] for lang in ("nl", "en")]
 
 
 def _settings(**values: object) -> Settings:

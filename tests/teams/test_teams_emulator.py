@@ -23,7 +23,7 @@ from handlers.messages import t
 
 QUESTION = "Mag ik onder werktijd op LinkedIn?"
 SLACK_ADMIN = "U0ADMIN001"
-REFUSED = [t("error.admin_only", lang, command="announce").split("`")[0] for lang in ("nl", "en")]
+REFUSED = [t("error.admin_only", lang, command="announce", user="x").split("`")[0] for lang in ("nl", "en")]
 
 
 async def _nothing_stored(harness: TeamsHarness) -> bool:
