@@ -134,6 +134,7 @@ def make_web_app(app: BotApp) -> web.Application:
         body = {
             "status": "ok" if db_ok else "degraded",
             "policy_version": app.services.policy.pack.version_label,
+            "policy": await _policy_health(app, db_ok),
             "database": "ok" if db_ok else "unreachable",
             "database_detail": app.services.db.health(),
             "components": {c.name: c.health() for c in app.components},
@@ -148,6 +149,24 @@ def make_web_app(app: BotApp) -> web.Application:
     for component in app.components:
         web_app.router.add_routes(component.routes())
     return web_app
+
+
+async def _policy_health(app: BotApp, db_ok: bool) -> dict[str, Any]:
+    """The version on disk (in force) and the one last published, and what to do when they differ; bounded to
+    a second, so /healthz never waits on a slow database."""
+    import asyncio
+
+    from handlers.admin import policy_sync
+
+    pack = app.services.policy.pack
+    unknown = {"on_disk": pack.version_label, "folder": str(pack.root), "published": None, "published_at": None,
+               "in_sync": None, "advice": "the published version is unknown: the database did not answer"}
+    if not db_ok:
+        return unknown
+    try:
+        return (await asyncio.wait_for(policy_sync(app.services), timeout=1.0)).to_json()
+    except Exception:
+        return unknown
 
 
 def check_startup(settings: Settings) -> None:

@@ -18,7 +18,7 @@ from bot.scheduler.payload import reply_to_json
 from bot.store import crud, crud_schedule
 from bot.store.models import utcnow
 from bot.store.models_schedule import Announcement, PolicyVersion
-from handlers.messages import t
+from handlers.messages import t, tn
 
 ACK = "smm.ack:"
 CONFIRM = "smm.announce.confirm"
@@ -33,16 +33,44 @@ def subject_of(announcement: Announcement) -> str:
     return f"a{announcement.id}"
 
 
-def change_lines(summary: dict[str, Any], language: str) -> list[str]:
-    """The change summary of a version as lines in `language`: "Changed: Working hours, …"."""
+CHANGE_SHOWN = 3  # sentences (or FAQ entries) shown per kind of change and section
+CHANGE_CHARS = 160
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return "“" + (text if len(text) <= CHANGE_CHARS else text[:CHANGE_CHARS - 1].rstrip() + "…") + "”"
+
+
+def _detail_lines(title: str, details: dict[str, Any], language: str) -> list[str]:
+    """A changed section's added and removed sentences and FAQ entries, a few of each, in `language`."""
+    entry: dict[str, list[str]] = details.get(language) or next(iter(details.values()), {})
     lines = []
+    for kind in ("added", "removed", "faq_added", "faq_removed"):
+        items = entry.get(kind) or []
+        for item in items[:CHANGE_SHOWN]:
+            lines.append(f"{title}, {t('change.detail.' + kind, language)}: {_quote(item)}")
+        if len(items) > CHANGE_SHOWN:
+            lines.append(f"{title}, {t('change.detail.' + kind, language)}: "
+                         + t("change.detail.more", language, count=len(items) - CHANGE_SHOWN))
+    return lines
+
+
+def change_lines(summary: dict[str, Any], language: str) -> list[str]:
+    """The change summary of a version as lines in `language`: "Changed: Working hours, …", then per changed
+    section the sentences and FAQ entries added and removed (a few of each)."""
+    lines = []
+    details: list[str] = []
     for kind in ("changed", "added", "removed"):
         items = summary.get(kind) or []
         if items:
             titles = [item["titles"].get(language) or next(iter(item["titles"].values()), item["id"])
                       for item in items]
             lines.append(f"{t('change.' + kind, language)}: " + ", ".join(titles))
-    return lines
+            if kind == "changed":
+                for item, title in zip(items, titles, strict=True):
+                    details += _detail_lines(title, item.get("details") or {}, language)
+    return lines[:1] + details + lines[1:] if details else lines
 
 
 def announcement_reply(announcement: Announcement, version: PolicyVersion | None, pack: PolicyPack,
@@ -60,7 +88,8 @@ def announcement_reply(announcement: Announcement, version: PolicyVersion | None
             elements.append(Bullets(tuple(lines)))
         summary = title
     else:
-        elements += [Text(t("announce.free.title", language, name=manager.name), style="heading"),
+        elements += [Text(t("announce.free.title", language, name=pack.company.signature(language)),
+                          style="heading"),
                      Text(announcement.text or "")]
         summary = announcement.text or ""
     elements.append(Text(t("announce.questions", language, name=manager.name, contact=manager.contact),
@@ -181,7 +210,7 @@ async def _audience(ctx: Context, announcement: Announcement) -> str:
         return t("announce.audience.channels", lang, channels=announcement.channels.replace(",", ", "))
     users = await ctx.services.db.run(crud.list_users)
     count = sum(1 for u in users if u.platform in ctx.services.messenger.platforms)
-    return t("announce.audience.users", lang, count=count)
+    return tn("announce.audience.users", lang, count)
 
 
 @command("announce", words=("aankondiging", "mededeling"), admin=True, order=120)
@@ -208,7 +237,8 @@ async def confirm_or_cancel(ctx: Context, pressed: Action) -> Reply:
     if not ctx.is_admin:
         await ctx.services.db.run(crud.audit, platform=ctx.platform, user_id=ctx.user_id, action=pressed.id,
                                   allowed=False, detail="not an admin")
-        return Reply([Text(t("error.admin_only", lang, command="announce"))], lang, private=True)
+        return Reply([Text(t("error.admin_only", lang, command="announce", user=f"{ctx.platform}:{ctx.user_id}"))],
+                     lang, private=True)
     try:
         announcement_id = int(pressed.value)
     except ValueError:
@@ -225,7 +255,7 @@ async def confirm_or_cancel(ctx: Context, pressed: Action) -> Reply:
         if announcement is None or announcement.state != "sent" or announcement.sent_at is None:
             return Reply([Text(t("announce.already", lang))], lang, private=True)
     ctx.log.info("announcement %s queued for %s recipient(s)", announcement_id, count)
-    return Reply([Text(t("announce.sent", lang, id=announcement_id, count=count))], lang, private=True,
+    return Reply([Text(tn("announce.sent", lang, count, id=announcement_id))], lang, private=True,
                  replace_original=True)
 
 

@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, select
 
 from bot.core.context import Context
 from bot.core.errors import UserError
@@ -25,8 +28,9 @@ from bot.scheduler.cron import describe_cron, latest_slot, parse_cron
 from bot.scheduler.payload import reply_to_json
 from bot.scheduler.tips import Tip, load_tips
 from bot.store import crud, crud_schedule
+from bot.store.models import ConversationReference
 from bot.store.models_schedule import Reminder
-from handlers.messages import t
+from handlers.messages import t, tn
 
 SUBCOMMANDS = {
     "add": "add", "toevoegen": "add", "nieuw": "add",
@@ -38,6 +42,13 @@ SUBCOMMANDS = {
 USERS_WORDS = {"users", "gebruikers", "everyone", "iedereen"}
 QUOTES = {'"': '"', "“": "”", "„": "”", "”": "”", "'": "'", "‘": "’", "’": "’"}
 CHANNEL_RE = re.compile(r"^[#<]?[A-Za-z0-9:@._-]{2,200}>?$")
+# What a channel id looks like on each platform, when the adapter cannot look it up: Slack's C…/G… ids,
+# Teams' 19:…@thread.… conversation ids. The terminal has no channels: only conversations it has seen.
+CHANNEL_SHAPES = {
+    "slack": re.compile(r"^[CG][A-Z0-9]{6,}$"),
+    "teams": re.compile(r"^19:[^\s]+@thread\.[a-z0-9]+$"),
+}
+TEXT_SHOWN = 80
 
 
 @dataclass(frozen=True)
@@ -101,9 +112,57 @@ def _describe(reminder: Reminder, language: str) -> dict[str, str]:
 
 
 def _next_run_text(ctx: Context, reminder: Reminder) -> str:
+    """The next run, in the company's time zone (named, so nobody has to guess)."""
+    timezone = ctx.services.policy.pack.company.timezone
     trigger = parse_cron(reminder.cron, reminder.timezone)
     next_time = trigger.get_next_fire_time(None, datetime.now(trigger.timezone))
-    return next_time.strftime("%Y-%m-%d %H:%M") if next_time else "—"
+    if next_time is None:
+        return "—"
+    return next_time.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M ") + timezone
+
+
+def _known_conversation(*, session: Session, platform: str, conversation_id: str) -> bool:
+    row = session.exec(select(ConversationReference.id).where(
+        ConversationReference.platform == platform,
+        ConversationReference.conversation_id == conversation_id)).first()
+    return row is not None
+
+
+async def check_channel(ctx: Context, channel: str) -> None:
+    """Refuse a channel this platform cannot deliver to: a conversation the bot has seen always passes; else
+    on Slack and Teams the id must have the platform's shape, and the terminal has only the conversations it
+    has seen. Raises UserError saying what a valid id looks like."""
+    lang = ctx.language
+    if await ctx.services.db.run(_known_conversation, platform=ctx.platform, conversation_id=channel):
+        return
+    shape = CHANNEL_SHAPES.get(ctx.platform)
+    if shape is not None and shape.match(channel):
+        return
+    key = f"remind.err.channel.{ctx.platform}" if ctx.platform in ("slack", "teams", "console") else \
+        "remind.err.channel.other"
+    raise UserError(t("remind.error", lang, problem=t(key, lang, channel=channel,
+                                                       own=ctx.request.conversation.id)))
+
+
+async def _reach_warning(ctx: Context, reminder: Reminder) -> str | None:
+    """A line for the admin when a reminder to `users` reaches nobody today (no known users, or all of them
+    turned tips off), so they are not left waiting for messages that never come."""
+    if reminder.target != "users":
+        return None
+    users = await ctx.services.db.run(crud.list_users)
+    users = [u for u in users if u.platform in ctx.services.messenger.platforms]
+    if not users:
+        return t("remind.reach.no_users", ctx.language)
+    if reminder.kind == "tip" and all(u.tips_opt_out for u in users):
+        return tn("remind.reach.tips_off", ctx.language, len(users))
+    return None
+
+
+def _text_of(reminder: Reminder) -> str:
+    if reminder.kind != "text" or not reminder.text:
+        return ""
+    text = " ".join(reminder.text.split())
+    return " “" + (text if len(text) <= TEXT_SHOWN else text[:TEXT_SHOWN - 1].rstrip() + "…") + "”"
 
 
 async def _sync_scheduler(ctx: Context) -> None:
@@ -138,8 +197,9 @@ async def remind(ctx: Context, args: str) -> Reply:
         reminders = await db.run(crud_schedule.list_reminders)
         if not reminders:
             return Reply([Text(t("remind.list.empty", lang))], lang, private=True)
-        items = tuple(t("remind.list.item", lang, id=r.id, **_describe(r, lang),
-                        paused=t("remind.paused_mark", lang) if r.paused else "") for r in reminders)
+        items = tuple(t("remind.list.item", lang, id=r.id, **_describe(r, lang), text=_text_of(r),
+                        next=t("remind.list.paused", lang) if r.paused else _next_run_text(ctx, r))
+                      for r in reminders)
         return Reply([Text(t("remind.list.title", lang), style="heading"), Bullets(items)], lang, private=True)
     if sub == "add":
         request = parse_add(rest, lang, timezone)
@@ -148,6 +208,8 @@ async def remind(ctx: Context, args: str) -> Reply:
                                            ctx.services.policy.pack.company)
             if not tips:
                 raise UserError(t("remind.error", lang, problem=t("remind.err.no_tips", lang)))
+        if request.target != "users":
+            await check_channel(ctx, request.target)
         reminder = Reminder(platform=ctx.platform, target=request.target, cron=request.cron, timezone=timezone,
                             kind=request.kind, text=request.text, language=lang,
                             created_by=f"{ctx.platform}:{ctx.user_id}")
@@ -156,8 +218,12 @@ async def remind(ctx: Context, args: str) -> Reply:
                      detail=f"reminder {reminder.id}: {request.kind} to {request.target} at {request.cron}")
         await _sync_scheduler(ctx)
         ctx.log.info("reminder %s created (%s)", reminder.id, request.kind)
-        return Reply([Text(t("remind.created", lang, id=reminder.id, **_describe(reminder, lang),
-                             next=_next_run_text(ctx, reminder)))], lang, private=True)
+        elements: list[Element] = [Text(t("remind.created", lang, id=reminder.id, **_describe(reminder, lang),
+                                          next=_next_run_text(ctx, reminder)))]
+        warning = await _reach_warning(ctx, reminder)
+        if warning:
+            elements.append(Text(warning, style="warning"))
+        return Reply(elements, lang, private=True)
     reminder_id = _reminder_id(rest, lang, timezone)
     if sub == "delete":
         found = await db.run(crud_schedule.delete_reminder, reminder_id=reminder_id)

@@ -13,6 +13,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 policy_app = typer.Typer(help="Check, show and version the policy pack.", no_args_is_help=True)
-export_app = typer.Typer(help="Export records (acknowledgements, question log).", no_args_is_help=True)
+export_app = typer.Typer(help="Export records as CSV: acknowledgements, and the question log (`export questions`).",
+                         no_args_is_help=True)
 app.add_typer(policy_app, name="policy")
 app.add_typer(export_app, name="export")

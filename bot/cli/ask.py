@@ -29,7 +29,8 @@ def ask(
     question: Annotated[
         list[str] | None, typer.Argument(help="The question, e.g. \"mag ik onder werktijd op LinkedIn?\"")
     ] = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object (CONTRACT.md, section 3).")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object (its fields: README, "
+                                           "'JSON output').")] = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read one question per line from standard input.")] = False,
     lang: Annotated[
         str | None, typer.Option("--lang", help="Answer in nl or en instead of the question's language.")
@@ -52,7 +53,7 @@ def ask(
                 continue
             try:
                 write_json_line(engine.answer(item.text, language=lang).to_json())
-            except Exception as exc:  # one bad line must not end the batch (CONTRACT section 3)
+            except Exception as exc:  # one bad line must not end the batch (README, 'JSON output')
                 write_json_line({"error": f"line {item.line}: could not answer ({type(exc).__name__})",
                                  "line": item.line})
         return

@@ -157,7 +157,8 @@ def _with_progress(rows: list[dict[str, str]], label: str) -> Iterator[dict[str,
 @app.command()
 def review(
     post: Annotated[list[str] | None, typer.Argument(help='The draft post, e.g. "Trots op ons team!"')] = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object (CONTRACT.md, section 3).")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object (its fields: README, "
+                                           "'JSON output').")] = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read one post per line (JSON) from standard input.")] = False,
     csv_file: Annotated[Path | None, typer.Option(
         "--csv", help="Review a content calendar: a CSV file with a `text` column.")] = None,

@@ -37,7 +37,46 @@ def _build(settings: Settings, *, with_components: bool) -> object:
         fail(str(exc))
 
 
-async def _serve(settings: Settings) -> None:
+UserOption = Annotated[
+    str | None,
+    typer.Option("--user", help="The name you chat as on this terminal (default: your login name). Your id is "
+                                "console:NAME; admin commands need it in SMM_ADMINS, e.g. "
+                                "SMM_ADMINS=console:NAME.", show_default=False),
+]
+DRAIN_SECONDS = 10.0
+
+
+def console_hint(user_id: str, settings: Settings) -> str:
+    """Who the terminal user is, and whether they are an admin (and if not, how to become one)."""
+    qualified = f"console:{user_id}"
+    if settings.is_admin("console", user_id):
+        return f"You are {qualified}, an admin (listed in SMM_ADMINS)."
+    return (f"You are {qualified}, not an admin: to use remind, announce, policy and report, add {qualified} to "
+            f"SMM_ADMINS (comma-separated) and start again, or chat as a listed admin with --user NAME.")
+
+
+async def _report_policy_state(bot_app: object) -> None:
+    """At start-up: log the policy version on disk and the one last published; when they differ, say so on the
+    terminal too, with what to do."""
+    from bot.app import BotApp
+    from handlers.admin import policy_sync
+
+    assert isinstance(bot_app, BotApp)
+    try:
+        state = await asyncio.wait_for(policy_sync(bot_app.services), timeout=5.0)
+    except Exception as exc:  # the database may be down; the bot still starts
+        logging.getLogger("bot.cli.serve").warning("policy on disk: %s; published version unknown (%s)",
+                                                   bot_app.services.policy.pack.version_label, type(exc).__name__)
+        return
+    line = state.log_line()
+    if state.in_sync:
+        logging.getLogger("bot.cli.serve").info(line)
+    else:
+        logging.getLogger("bot.cli.serve").warning(line)
+        typer.echo(f"smm: {line}", err=True)
+
+
+async def _serve(settings: Settings, user: str | None = None) -> None:
     from aiohttp import web  # deferred: keeps the other commands' start-up fast
 
     from bot.adapters.console import ConsoleAdapter
@@ -49,7 +88,7 @@ async def _serve(settings: Settings) -> None:
     console: ConsoleAdapter | None = None
     interactive = sys.stdin is not None and sys.stdin.isatty()
     if not any(c.name == "slack" for c in bot_app.components) and not settings.teams_app_id:
-        console = ConsoleAdapter(bot_app.dispatcher)
+        console = ConsoleAdapter(bot_app.dispatcher, user_id=user)
         bot_app.services.messenger.register(console)
         if interactive:
             bot_app.components.append(console)
@@ -67,9 +106,11 @@ async def _serve(settings: Settings) -> None:
               f"http://{settings.host}:{settings.port} (healthz, metrics"
               f"{', ' + ', '.join(platforms) if platforms else ''})")
     typer.echo(banner, err=True)
+    await _report_policy_state(bot_app)
     if console is not None and interactive:
         typer.echo("Local mode: no Slack or Teams configured. Ask me anything about the social media protocol, "
                    "or type `help`. `quit` ends the chat.", err=True)
+        typer.echo(console_hint(console.user_id, settings), err=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -98,7 +139,7 @@ async def _serve(settings: Settings) -> None:
 
 
 @cli.command()
-def serve(policy_dir: PolicyDirOption = None) -> None:
+def serve(policy_dir: PolicyDirOption = None, user: UserOption = None) -> None:
     """Run the bot: every configured platform (Slack, Teams), the scheduler, health and metrics.
 
     With no platform configured it runs locally: SQLite, the scheduler and a chat on this terminal."""
@@ -111,18 +152,15 @@ def serve(policy_dir: PolicyDirOption = None) -> None:
     if log_file:
         typer.echo(f"Logging to {log_file}.", err=True)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_serve(settings))
+        asyncio.run(_serve(settings, user))
 
 
 @cli.command()
-def chat(
-    policy_dir: PolicyDirOption = None,
-    user: Annotated[str | None, typer.Option("--user", help="The user id to chat as (admin commands need it "
-                                                           "in SMM_ADMINS).")] = None,
-) -> None:
-    """Chat with the bot on this terminal, through the same handlers as Slack and Teams."""
-    from bot.adapters.console import ConsoleAdapter
-    from bot.app import BotApp
+def chat(policy_dir: PolicyDirOption = None, user: UserOption = None) -> None:
+    """Chat with the bot on this terminal, through the same handlers as Slack and Teams.
+
+    Runs the scheduler and outbox too, so reminders and announcements arrive in this terminal while you chat
+    (and what is queued when the input ends is delivered before it exits). No HTTP listener: `smm serve`."""
     from bot.logging_setup import configure_logging
 
     settings = settings_for(policy_dir)
@@ -130,11 +168,31 @@ def chat(
     if not sys.stdin.isatty():
         logging.getLogger().setLevel(logging.ERROR)  # piped chats: keep standard error for real problems
     bot_app = _build(settings, with_components=False)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_chat(bot_app, settings, user))
+
+
+async def _chat(bot_app: object, settings: Settings, user: str | None) -> None:
+    """The terminal chat with the scheduler and outbox worker of `smm serve`, without the HTTP listener."""
+    from bot.adapters.console import ConsoleAdapter
+    from bot.app import BotApp, build_outbox_worker
+    from bot.scheduler.component import scheduler_component
+
     assert isinstance(bot_app, BotApp)
+    interactive = sys.stdin.isatty()
     console = ConsoleAdapter(bot_app.dispatcher, user_id=user)
     bot_app.services.messenger.register(console)
-    if sys.stdin.isatty():
-        typer.echo("Ask me anything about the social media protocol, or type `help`. `quit` ends the chat.")
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(console.run(prompt=sys.stdin.isatty()))
-    bot_app.services.db.dispose()
+    scheduler = scheduler_component(bot_app, worker=build_outbox_worker(bot_app))
+    await scheduler.start()
+    try:
+        await _report_policy_state(bot_app)
+        if interactive:
+            typer.echo("Ask me anything about the social media protocol, or type `help`. `quit` ends the chat.")
+            typer.echo(console_hint(console.user_id, settings))
+        await console.run(prompt=interactive)
+        # Piped input ends at once: deliver what the chat queued (announcements, reminders due now) first.
+        with contextlib.suppress(Exception):
+            await scheduler.worker.drain(timeout=DRAIN_SECONDS)
+    finally:
+        await scheduler.stop()
+        bot_app.services.db.dispose()

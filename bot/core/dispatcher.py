@@ -147,7 +147,8 @@ class Dispatcher:
         ctx.log.warning("refused admin command %s for non-admin user", what)
         await self.services.db.run(crud.audit, platform=request.platform, user_id=request.user.id,
                                    action=what, allowed=False, detail="not an admin")
-        text = self.t("error.admin_only", ctx.language, command=what.rstrip("."))
+        text = self.t("error.admin_only", ctx.language, command=what.rstrip("."),
+                      user=f"{request.platform}:{request.user.id}")
         return [Reply([Text(text)], ctx.language, private=True, summary=text)]
 
     async def _learn_language(self, request: Request, text: str) -> None:

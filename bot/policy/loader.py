@@ -44,7 +44,7 @@ FRONT_MATTER_KEYS = {"id", "title", "keywords", "order", "summary", "custom"}
 PACK_KEYS = {"version", "title", "disabled_sections"}
 COMPANY_KEYS = {
     "name", "aliases", "products", "confidential_terms", "competitors",
-    "social_media_manager", "timezone", "languages",
+    "social_media_manager", "timezone", "languages", "announcement_signature",
 }
 MANAGER_KEYS = {"name", "contact"}
 MAX_FILE_BYTES = 1_000_000
@@ -155,7 +155,8 @@ def _load_company(path: Path, out: _Collector) -> Company | None:
         return None
     if not isinstance(data, dict):
         if data is not None:
-            out.add(path, 1, "company.yaml must be a mapping of keys to values", "see CONTRACT section 4")
+            out.add(path, 1, "company.yaml must be a mapping of keys to values",
+                    "see \"The company file\" in the README")
         return None
     before = len(out.problems)
     for key in data:
@@ -199,6 +200,7 @@ def _load_company(path: Path, out: _Collector) -> Company | None:
         key: _string_list(data.get(key), path, lines.get(key), key, out)
         for key in ("aliases", "products", "confidential_terms", "competitors")
     }
+    signature = _signature(data.get("announcement_signature"), path, lines.get("announcement_signature"), out)
     if len(out.problems) > before or manager_obj is None or not isinstance(name, str):
         return None
     return Company(
@@ -210,7 +212,33 @@ def _load_company(path: Path, out: _Collector) -> Company | None:
         competitors=lists["competitors"],
         timezone=str(timezone),
         languages=tuple(dict.fromkeys(languages)),
+        announcement_signature=signature,
     )
+
+
+def _signature(value: object, path: Path, line: int | None, out: _Collector) -> tuple[tuple[str, str], ...]:
+    """`announcement_signature`: one text for every language, or a mapping `{nl: …, en: …}`."""
+    hint = 'a text such as "the communications team", or per language {nl: "…", en: "…"}'
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        if not value.strip():
+            out.add(path, line, "`announcement_signature` is empty", hint + "; or leave the key out")
+            return ()
+        return tuple((lang, value.strip()) for lang in LANGUAGES)
+    if isinstance(value, dict):
+        pairs = []
+        for lang, text in value.items():
+            if lang not in LANGUAGES:
+                out.add(path, line, f"`announcement_signature` has an unsupported language `{lang}`",
+                        "supported: nl, en")
+            elif not isinstance(text, str) or not text.strip():
+                out.add(path, line, f"`announcement_signature.{lang}` must be a non-empty text", hint)
+            else:
+                pairs.append((str(lang), text.strip()))
+        return tuple(pairs)
+    out.add(path, line, "`announcement_signature` must be a text or a mapping of languages to texts", hint)
+    return ()
 
 
 def _join(items: tuple[str, ...], language: str) -> str:

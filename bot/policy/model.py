@@ -7,7 +7,7 @@ from pathlib import Path
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 
-# The section ids fixed by the product contract (CONTRACT.md, section 1), in reading order.
+# The section ids fixed by the product contract (section 1), in reading order.
 CONTRACT_SECTION_IDS: tuple[str, ...] = (
     "core-values",
     "working-hours",
@@ -38,7 +38,7 @@ class SocialMediaManager:
 
 @dataclass(frozen=True)
 class Company:
-    """What `company.yaml` says about the company (CONTRACT.md, section 4)."""
+    """What `company.yaml` says about the company (README, "The company file")."""
 
     name: str
     social_media_manager: SocialMediaManager
@@ -48,6 +48,14 @@ class Company:
     competitors: tuple[str, ...] = ()
     timezone: str = "Europe/Amsterdam"
     languages: tuple[str, ...] = LANGUAGES
+    announcement_signature: tuple[tuple[str, str], ...] = ()
+    """Who announcements are from, per language (`announcement_signature` in company.yaml); empty: the manager."""
+
+    def signature(self, language: str) -> str:
+        """The name announcements are signed with in `language`: the configured signature (any language's when
+        this one has none), otherwise the social media manager's name."""
+        texts = dict(self.announcement_signature)
+        return texts.get(language) or next(iter(texts.values()), self.social_media_manager.name)
 
     @property
     def short_name(self) -> str:

@@ -9,8 +9,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Sorry, something went wrong on my side. Please try again; if it keeps happening, mention code {request_id}.",
     },
     "error.admin_only": {
-        "nl": "Alleen beheerders mogen `{command}` gebruiken. Vraag het de social media manager als je denkt dat dit niet klopt.",
-        "en": "Only administrators may use `{command}`. Ask the social media manager if you think this is wrong.",
+        "nl": ("Alleen beheerders mogen `{command}` gebruiken. Jouw id is {user}; zet die in SMM_ADMINS "
+               "(met komma's tussen de ids, bijvoorbeeld SMM_ADMINS={user}) en start de bot opnieuw. "
+               "Vraag het de social media manager als je denkt dat dit niet klopt."),
+        "en": ("Only administrators may use `{command}`. Your id is {user}; add it to SMM_ADMINS "
+               "(comma-separated, e.g. SMM_ADMINS={user}) and restart the bot. "
+               "Ask the social media manager if you think this is wrong."),
     },
     "error.unknown_action": {
         "nl": "Deze knop werkt niet meer. Stel je vraag gerust opnieuw.",

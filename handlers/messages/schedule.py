@@ -39,6 +39,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "change.added": {"nl": "Nieuw", "en": "New"},
     "change.changed": {"nl": "Gewijzigd", "en": "Changed"},
     "change.removed": {"nl": "Vervallen", "en": "Removed"},
+    "change.detail.added": {"nl": "nieuw", "en": "added"},
+    "change.detail.removed": {"nl": "geschrapt", "en": "removed"},
+    "change.detail.faq_added": {"nl": "nieuwe vraag", "en": "new FAQ"},
+    "change.detail.faq_removed": {"nl": "vraag vervallen", "en": "FAQ removed"},
+    "change.detail.more": {"nl": "en nog {count}", "en": "and {count} more"},
     "change.none": {"nl": "Geen inhoudelijke wijzigingen in de secties.", "en": "No changes to the content of the sections."},
     "change.first": {"nl": "Eerste vastgelegde versie: {count} secties.", "en": "First recorded version: {count} sections."},
     # acknowledgements
@@ -91,8 +96,36 @@ MESSAGES: dict[str, dict[str, str]] = {
     "remind.list.empty": {"nl": "Er zijn geen herinneringen. `remind` legt uit hoe je er een maakt.",
                           "en": "There are no reminders. `remind` explains how to make one."},
     "remind.list.title": {"nl": "Herinneringen", "en": "Reminders"},
-    "remind.list.item": {"nl": "#{id}: {what} aan {target}, {when}{paused}", "en": "#{id}: {what} to {target}, {when}{paused}"},
-    "remind.paused_mark": {"nl": " (gepauzeerd)", "en": " (paused)"},
+    "remind.list.item": {"nl": "#{id}: {what}{text} aan {target}, {when}; volgende keer: {next}",
+                         "en": "#{id}: {what}{text} to {target}, {when}; next run: {next}"},
+    "remind.list.paused": {"nl": "— (gepauzeerd)", "en": "— (paused)"},
+    "remind.reach.no_users": {
+        "nl": ("Let op: nu bereikt deze herinnering niemand. Er zijn nog geen bekende gebruikers; wie mij een "
+               "bericht stuurt, komt op de lijst."),
+        "en": ("Note: this reminder reaches nobody right now. There are no known users yet; people are added when "
+               "they first message me.")},
+    "remind.reach.tips_off.one": {
+        "nl": "Let op: nu bereikt deze tip niemand: de enige bekende gebruiker heeft tips uitgezet (`tips off`).",
+        "en": "Note: this tip reaches nobody right now: the one known user has turned tips off (`tips off`)."},
+    "remind.reach.tips_off.many": {
+        "nl": "Let op: nu bereikt deze tip niemand: alle {count} bekende gebruikers hebben tips uitgezet (`tips off`).",
+        "en": "Note: this tip reaches nobody right now: all {count} known users have turned tips off (`tips off`)."},
+    "remind.err.channel.console": {
+        "nl": ("in de terminal bestaat kanaal `{channel}` niet: hier zijn alleen gesprekken die ik ken, zoals "
+               "`{own}`, of gebruik `users`"),
+        "en": ("channel `{channel}` does not exist in the terminal: only conversations I know, such as `{own}`, or "
+               "use `users`")},
+    "remind.err.channel.slack": {
+        "nl": ("`{channel}` is geen Slack-kanaal-id; een kanaal-id begint met C of G, bijvoorbeeld C0123ABCD "
+               "(in Slack: kanaalnaam > Kanaaldetails, onderaan). Nodig mij eerst uit in het kanaal"),
+        "en": ("`{channel}` is not a Slack channel id; channel ids start with C or G, e.g. C0123ABCD (in Slack: "
+               "channel name > channel details, at the bottom). Invite me to the channel first")},
+    "remind.err.channel.teams": {
+        "nl": ("`{channel}` is geen Teams-kanaal dat ik ken; een kanaal-id ziet eruit als "
+               "19:…@thread.tacv2. Noem mij eerst een keer in dat kanaal"),
+        "en": ("`{channel}` is not a Teams channel I know; a channel id looks like 19:…@thread.tacv2. Mention me "
+               "in that channel once first")},
+    "remind.err.channel.other": {"nl": "kanaal `{channel}` ken ik niet", "en": "I don't know channel `{channel}`"},
     "remind.paused": {"nl": "Herinnering {id} is gepauzeerd.", "en": "Reminder {id} is paused."},
     "remind.resumed": {"nl": "Herinnering {id} loopt weer. Volgende keer: {next}.", "en": "Reminder {id} is running again. Next time: {next}."},
     "remind.deleted": {"nl": "Herinnering {id} is verwijderd.", "en": "Reminder {id} is deleted."},
@@ -109,16 +142,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     "announce.err.text": {"nl": "de tekst van de mededeling ontbreekt", "en": "the text of the announcement is missing"},
     "announce.preview": {"nl": "Zo ziet de mededeling eruit. Versturen naar {audience}?",
                          "en": "This is how the announcement looks. Send it to {audience}?"},
-    "announce.audience.users": {"nl": "alle {count} bekende gebruikers", "en": "all {count} known users"},
+    "announce.audience.users.zero": {"nl": "niemand: er zijn nog geen bekende gebruikers (iemand die met mij heeft "
+                                           "gepraat)", "en": "nobody: there are no known users yet (people who "
+                                                             "have talked to me)"},
+    "announce.audience.users.one": {"nl": "de 1 bekende gebruiker", "en": "the 1 known user"},
+    "announce.audience.users.many": {"nl": "alle {count} bekende gebruikers", "en": "all {count} known users"},
     "announce.audience.channels": {"nl": "kanaal/kanalen {channels}", "en": "channel(s) {channels}"},
     "announce.confirm": {"nl": "Versturen", "en": "Send"},
     "announce.cancel": {"nl": "Annuleren", "en": "Cancel"},
-    "announce.sent": {"nl": "Mededeling {id} gaat de deur uit: {count} bericht(en) in de wachtrij.",
-                      "en": "Announcement {id} is on its way: {count} message(s) queued."},
+    "announce.sent.zero": {"nl": "Mededeling {id} is verstuurd, maar er was niemand om hem naar te sturen.",
+                           "en": "Announcement {id} is sent, but there was nobody to send it to."},
+    "announce.sent.one": {"nl": "Mededeling {id} gaat de deur uit: 1 bericht in de wachtrij.",
+                          "en": "Announcement {id} is on its way: 1 message queued."},
+    "announce.sent.many": {"nl": "Mededeling {id} gaat de deur uit: {count} berichten in de wachtrij.",
+                           "en": "Announcement {id} is on its way: {count} messages queued."},
     "announce.cancelled": {"nl": "Mededeling geannuleerd; er is niets verstuurd.", "en": "Announcement cancelled; nothing was sent."},
     "announce.already": {"nl": "Deze mededeling is al verstuurd of geannuleerd.", "en": "This announcement was already sent or cancelled."},
     # policy versions
-    "policy.status": {"nl": "Protocol in gebruik: versie {version}.", "en": "Policy in force: version {version}."},
+    "policy.status": {"nl": "Protocol in gebruik (op schijf, uit {folder}): versie {version}.",
+                      "en": "Policy in force (on disk, from {folder}): version {version}."},
+    "policy.sync.never": {"nl": ("Er is nog geen versie gepubliceerd. `policy publish` legt versie {disk} vast en "
+                                 "biedt aan hem aan te kondigen."),
+                          "en": ("No version has been published yet. `policy publish` records version {disk} and "
+                                 "offers to announce it.")},
+    "policy.sync.same": {"nl": "Op schijf en gepubliceerd is dezelfde versie ({version}).",
+                         "en": "On disk and published are the same version ({version})."},
+    "policy.sync.differs": {
+        "nl": ("Let op: ik antwoord uit versie {disk} op schijf ({folder}), maar de laatst gepubliceerde versie is "
+               "{published}. Is {folder} het juiste protocol, publiceer het dan met `policy publish`; zo niet, "
+               "start de bot opnieuw met SMM_POLICY_DIR op de map van versie {published}."),
+        "en": ("Note: I answer from version {disk} on disk ({folder}), but the last published version is "
+               "{published}. If {folder} is the right policy, publish it with `policy publish`; if not, restart "
+               "the bot with SMM_POLICY_DIR set to the folder of version {published}.")},
     "policy.status.published": {"nl": "Gepubliceerd als versie {version} op {when} door {by}.",
                                 "en": "Published as version {version} on {when} by {by}."},
     "policy.status.never": {"nl": "Er is nog geen versie gepubliceerd; `policy publish` legt de huidige vast.",
@@ -132,8 +187,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "policy.unchanged": {"nl": "Er is niets veranderd sinds versie {version}; niets gepubliceerd.",
                          "en": "Nothing has changed since version {version}; nothing published."},
     "policy.published": {"nl": "Versie {version} is gepubliceerd en in gebruik.", "en": "Version {version} is published and in force."},
-    "policy.announce_question": {"nl": "Wil je alle {count} bekende gebruikers laten weten wat er is veranderd?",
-                                 "en": "Do you want to tell all {count} known users what has changed?"},
+    "policy.announce_question.zero": {"nl": "Er zijn nog geen bekende gebruikers om de wijzigingen aan te kondigen.",
+                                      "en": "There are no known users yet to announce the changes to."},
+    "policy.announce_question.one": {"nl": "Wil je de 1 bekende gebruiker laten weten wat er is veranderd?",
+                                     "en": "Do you want to tell the 1 known user what has changed?"},
+    "policy.announce_question.many": {"nl": "Wil je alle {count} bekende gebruikers laten weten wat er is veranderd?",
+                                      "en": "Do you want to tell all {count} known users what has changed?"},
     # reports
     "report.title": {"nl": "Cijfers", "en": "Figures"},
     "report.questions": {"nl": "Vragen", "en": "Questions"},
@@ -146,5 +205,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.ack_missing": {"nl": "Nog niet gelezen (eerste {count}):", "en": "Not yet acknowledged (first {count}):"},
     "report.ack_all": {"nl": "Iedereen heeft deze versie gelezen.", "en": "Everyone has acknowledged this version."},
     "report.no_version": {"nl": "Er is nog geen versie gepubliceerd.", "en": "No version has been published yet."},
-    "report.usage": {"nl": "Gebruik `report` of `report acknowledgements`.", "en": "Use `report` or `report acknowledgements`."},
+    "report.usage": {"nl": ("Gebruik `report`, `report acknowledgements` (laatste versie) of "
+                            "`report acknowledgements <nr>` (mededeling nr, zie de bevestiging na `announce`)."),
+                     "en": ("Use `report`, `report acknowledgements` (latest version) or "
+                            "`report acknowledgements <id>` (announcement id, as confirmed after `announce`).")},
+    "report.ack_title_of": {"nl": "Leesbevestigingen van {what}", "en": "Acknowledgements of {what}"},
+    "report.label.version": {"nl": "versie {version}", "en": "version {version}"},
+    "report.label.announcement": {"nl": "mededeling {id} (“{text}”)", "en": "announcement {id} (“{text}”)"},
+    "report.ack_unknown": {"nl": ("Ik ken geen verstuurde mededeling of versie `{which}`. Geef het nummer van een "
+                                  "verstuurde mededeling (bijvoorbeeld `report acknowledgements 3`) of v<nr> van "
+                                  "een versie."),
+                           "en": ("I know of no sent announcement or version `{which}`. Give the id of a sent "
+                                  "announcement (e.g. `report acknowledgements 3`) or v<id> for a version.")},
+    "report.latest.escalated": {"nl": "Laatst doorgezette vragen", "en": "Latest escalated questions"},
+    "report.latest.unanswered": {"nl": "Laatste vragen zonder antwoord uit het protocol (of met 👎)",
+                                 "en": "Latest questions the policy did not answer (or that got a 👎)"},
+    "report.latest.none": {"nl": "Geen.", "en": "None."},
+    "report.latest.more": {"nl": "Alle vragen: `smm export questions --since JJJJ-MM-DD --csv vragen.csv`.",
+                           "en": "Every question: `smm export questions --since YYYY-MM-DD --csv questions.csv`."},
 }

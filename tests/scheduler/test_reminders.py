@@ -144,7 +144,7 @@ async def test_remind_grammar_list_pause_resume_delete(bot_factory) -> None:
     bad = await bot.admin.say('remind add users "61 9 * * 1" tip')
     assert '"61 9 * * 1"' in bad and either(bad, "not valid", "klopt niet")
     assert either(await bot.admin.say('remind add users "0 9 * * 1" hello'), "`tip` or `text", "`tip` of `text")
-    created = await bot.admin.say('remind add C123 "0 9 * * 1" text Weekly check of the company accounts')
+    created = await bot.admin.say('remind add console:admin-1 "0 9 * * 1" text Weekly check of the company accounts')
     assert "every Monday at 09:00 (Europe/Amsterdam)" in created
     nl = await bot.admin.say('remind add gebruikers "0 9 * * 1-5" tekst Denk aan je wachtwoord en je profiel')
     assert "elke werkdag (ma-vr) om 09:00" in nl
