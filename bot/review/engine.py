@@ -23,17 +23,21 @@ from pathlib import Path
 from bot.policy import PolicyPack
 from bot.review import personal
 from bot.review.learned.examples import load_examples
+from bot.review.learned.features import QUOTED_RE
 from bot.review.learned.layer import CompanyMasker, LearnedLayer, Sentence
 from bot.review.learned.scorer import ModelMissing, shared_model
 from bot.review.lexicons import Lexicons, load_lexicons
 from bot.review.messages import TARGETS, TEXTS, summary_for
-from bot.review.rules import RuleSpec, data_rule_matcher, load_rules
+from bot.review.rules import CONTEXT, DATA_KINDS, RuleSpec, data_rule_matcher, load_rules
 from bot.review.text import Hit, MultiMatcher, PhraseMatcher, Token, tokenize
 from bot.review.types import RULES, Finding, Review, Severity, verdict_for
 from bot.text.lang import detect_language
 from bot.text.normalize import Normalized, normalize
 
 log = logging.getLogger(__name__)
+CONTEXT_REACH = 60  # characters from a context cue to the word it bears on (a negation's scope, roughly)
+# Rules whose words can be mentioned rather than used (a slur quoted in a report); code names cannot.
+_MENTIONABLE = frozenset({"insulting-language", "discrimination", "profanity"})
 LOWER: dict[str, Severity] = {"high": "medium", "medium": "low", "low": "low"}
 
 SECTIONS: dict[str, str] = {
@@ -128,7 +132,10 @@ class ReviewEngine:
         self.smm = f"{company.social_media_manager.name} ({company.social_media_manager.contact})"
         self._smm_contact = company.social_media_manager.contact.lower()
         self._smm_contact_normalized = normalize(self._smm_contact).text
-        self.rules: dict[str, RuleSpec] = load_rules(pack.root, frozenset(pack.sections))
+        # Sections switched off in pack.yaml still exist: a rule may keep citing one.
+        on_disk = {p.name for p in (pack.root / "sections").iterdir() if p.is_dir()} \
+            if (pack.root / "sections").is_dir() else set()
+        self.rules: dict[str, RuleSpec] = load_rules(pack.root, frozenset(pack.sections) | on_disk)
         self._data_rules = data_rule_matcher(self.rules)
         self.learned: LearnedLayer | None = None
         if use_model:
@@ -250,9 +257,12 @@ class ReviewEngine:
         norm = normalize(text)
         run = _Run(self, norm.text, lang)
         raw = run.raw_findings()
-        raw += self._data_rule_findings(run)
+        hits = self._data_rules.find_all(run.tokens) if self._data_rules is not None else {}
+        raw += self._data_rule_findings(run, hits)
         if self.learned is not None:
-            raw = self._with_model(raw, self.learned.score(norm.text))
+            cues = [run.span(h) for h in hits.get(CONTEXT, ())]
+            raw = self._with_model(raw, self.learned.score(norm.text), norm.text, cues,
+                                   disclosed=bool(run.hits["disclosure"]))
         findings = [self._render(run, norm, text, *item) for item in _dedupe(raw)]
         verdict = verdict_for(findings)
         return Review(verdict=verdict, language=lang, findings=tuple(findings),
@@ -261,20 +271,24 @@ class ReviewEngine:
     def rule_titles(self, language: str) -> dict[str, str]:
         """Titles of the company's own (data-only) rules in `language`."""
         return {spec.id: spec.title.get(language, spec.title.get("en", spec.id))
-                for spec in self.rules.values() if not spec.built_in}
+                for spec in self.rules.values() if spec.kind in DATA_KINDS}
 
     # ------------------------------------------------------------------ the layers together
 
-    def _with_model(self, raw: list[_Raw], windows: list[Sentence]) -> list[_Raw]:
+    def _with_model(self, raw: list[_Raw], windows: list[Sentence], text: str,
+                    cues: Sequence[tuple[int, int]] = (), disclosed: bool = False) -> list[_Raw]:
         """Word-list findings the sentence's meaning contradicts are dropped; the model's own findings added.
 
         A word-list finding of a `vetoable` kind goes when every window containing it scores below
-        the rule's `veto`. A window scoring at least `caution` for a rule without a word-list finding
+        the rule's `veto`; an insult, slur or swear word inside quotation marks goes when its sentence scores
+        below `caution`. A window scoring at least `caution` for a rule without a word-list finding
         becomes a finding of its own: at the rule's severity from `flag` up, one tier lower below it."""
         if not windows:
             return raw
         kept: list[_Raw] = []
         covered: set[tuple[str, int]] = set()
+        quotes = [m.span() for m in QUOTED_RE.finditer(text)] if ("'" in text or '"' in text or not text.isascii()) \
+            else []
         for item in raw:
             rule, kind, start, end, _values = item
             spec = self.rules.get(rule)
@@ -286,6 +300,17 @@ class ReviewEngine:
             best = max(windows[i].scores[rule] for i in inside)
             if kind in thresholds.vetoable and best < thresholds.veto:
                 continue
+            # Negation, reporting or counter-speech in the same sentence ("nobody deserves to be called …"),
+            # and the model does not see a problem either: the words are not meant as they look.
+            if (kind in thresholds.vetoable and best < thresholds.context_veto
+                    and any(a <= start and start - b <= CONTEXT_REACH
+                            and any(windows[i].start <= a < windows[i].end for i in inside) for a, b in cues)):
+                continue
+            # A word in quotation marks is mentioned, not used ("he called me 'X'", "never use 'X'"): it counts
+            # only when the sentence around the quote is itself a problem.
+            if (rule in _MENTIONABLE and best < thresholds.caution
+                    and any(a <= start and end <= b for a, b in quotes)):
+                continue
             if kind in thresholds.vetoable and best < thresholds.caution and thresholds.unsure == "lower":
                 item = (rule, kind, start, end, {**item[4], "__severity": LOWER[RULES[rule]], "__may": "may"})
             kept.append(item)
@@ -295,19 +320,18 @@ class ReviewEngine:
                 spec = self.rules.get(rule)
                 if spec is None or spec.learned is None or (rule, i) in covered or p < spec.learned.caution:
                     continue
+                if rule == "undisclosed-promotion" and disclosed:
+                    continue  # "ik werk bij …", "#ad": the post says it
                 severity = spec.severity if p >= spec.learned.flag else LOWER[spec.severity]
                 may = "" if p >= spec.learned.flag else "may"
                 kept.append((rule, "learned", window.start, window.end, {"__severity": severity, "__may": may}))
         return kept
 
-    def _data_rule_findings(self, run: _Run) -> list[_Raw]:
+    def _data_rule_findings(self, run: _Run, hits: dict[str, list[Hit]]) -> list[_Raw]:
         """Findings of the company's own data-only rules (`kind: phrases` / `phrases-near` in rules.yaml)."""
-        if self._data_rules is None:
-            return []
-        hits = self._data_rules.find_all(run.tokens)
         out: list[_Raw] = []
         for spec in self.rules.values():
-            if spec.built_in:
+            if spec.built_in or spec.kind == "context":
                 continue
             if spec.kind == "phrases":
                 out.extend((spec.id, "data", *run.span(hit), {}) for hit in hits.get(spec.id, ()))

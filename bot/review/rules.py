@@ -23,6 +23,7 @@ import yaml
 from bot.policy import Problem
 from bot.review.text import MultiMatcher
 from bot.review.types import RULES, Severity
+from bot.text.normalize import normalize
 
 RULES_FILE = "rules.yaml"
 LANGUAGES = ("nl", "en")
@@ -30,8 +31,9 @@ SEVERITIES: tuple[Severity, ...] = ("low", "medium", "high")
 RULE_ID_RE = re.compile(r"^[a-z][a-z0-9-]{1,40}$")
 _RULE_KEYS = {"title", "severity", "section", "learned", "message", "may_message", "suggestion", "kind", "phrases",
               "near", "window"}
-_LEARNED_KEYS = {"flag", "caution", "veto", "vetoable", "unsure"}
+_LEARNED_KEYS = {"flag", "caution", "veto", "context_veto", "vetoable", "unsure"}
 DATA_KINDS = ("phrases", "phrases-near")
+CONTEXT = "__context__"  # the context cues (negation, reporting, counter-speech), kept with the rules
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Thresholds:
     veto: float
     vetoable: frozenset[str]
     unsure: str = "keep"  # a word-list finding the model scores between veto and caution: "keep" or "lower"
+    context_veto: float = 0.0  # below this, a word-list hit in a sentence with a context cue is dropped
 
 
 @dataclass(frozen=True)
@@ -106,11 +109,14 @@ def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dict[str
         return {}, {}
     if data is None:
         return {}, {}
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), dict) or set(data) - {"rules"}:
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), dict) or set(data) - {"rules", "context"}:
         problems.append(Problem(path, 1, "the file must hold one mapping `rules:` of rule id to settings",
                                 "see policy_data/review/rules.yaml"))
         return {}, {}
-    return data["rules"], _lines(text)
+    rules = dict(data["rules"])
+    if "context" in data:
+        rules["__context__"] = data["context"]
+    return rules, _lines(text)
 
 
 def _texts(value: Any, path: Path, line: int | None, rule: str, key: str, problems: list[Problem]) -> dict[str, str]:
@@ -190,8 +196,8 @@ def _parse_rule(rule: str, raw: Any, base: RuleSpec | None, path: Path, line: in
             problems.append(Problem(path, line, f"rule `{rule}`: only built-in rules have a learned model"))
         else:
             numbers = {}
-            for key in ("flag", "caution", "veto"):
-                number = value.get(key, getattr(learned, key) if learned else None)
+            for key in ("flag", "caution", "veto", "context_veto"):
+                number = value.get(key, getattr(learned, key) if learned else (0.0 if key == "context_veto" else None))
                 if not isinstance(number, int | float) or not 0.0 <= float(number) <= 1.0:
                     problems.append(Problem(path, line, f"rule `{rule}`: learned.{key} must be a number from 0 to 1"))
                     number = 1.0
@@ -207,7 +213,8 @@ def _parse_rule(rule: str, raw: Any, base: RuleSpec | None, path: Path, line: in
             if unsure not in ("keep", "lower"):
                 problems.append(Problem(path, line, f"rule `{rule}`: learned.unsure must be keep or lower"))
                 unsure = "keep"
-            learned = Thresholds(numbers["flag"], numbers["caution"], numbers["veto"], frozenset(vetoable), unsure)
+            learned = Thresholds(numbers["flag"], numbers["caution"], numbers["veto"], frozenset(vetoable), unsure,
+                                 numbers["context_veto"])
     title = _texts(raw.get("title"), path, line, rule, "title", problems) or (dict(base.title) if base else {})
     message = _texts(raw.get("message"), path, line, rule, "message", problems) or (dict(base.message) if base else {})
     may = _texts(raw.get("may_message"), path, line, rule, "may_message", problems) or (
@@ -236,6 +243,9 @@ def _collect(root: Path | None, sections: frozenset[str] | None, problems: list[
     bundled = bundled_rules_file()
     raw, lines = _read(bundled, problems)
     specs: dict[str, RuleSpec] = {}
+    context: tuple[str, ...] = ()
+    if "__context__" in raw:
+        context = _phrases(raw.pop("__context__"), bundled, None, "context", "context", problems)
     for rule, value in raw.items():
         spec = _parse_rule(str(rule), value, None, bundled, lines.get(str(rule)), None, problems)
         if spec is not None:
@@ -243,6 +253,8 @@ def _collect(root: Path | None, sections: frozenset[str] | None, problems: list[
     own = root / "review" / RULES_FILE if root is not None else None
     if own is not None and own.is_file() and own.resolve() != bundled.resolve():
         raw, lines = _read(own, problems)
+        if "__context__" in raw:
+            context = _phrases(raw.pop("__context__"), own, None, "context", "context", problems)
         for rule, value in raw.items():
             spec = _parse_rule(str(rule), value, specs.get(str(rule)), own, lines.get(str(rule)), sections, problems)
             if spec is not None:
@@ -250,6 +262,8 @@ def _collect(root: Path | None, sections: frozenset[str] | None, problems: list[
     missing = [r for r in RULES if r not in specs]
     if missing:
         problems.append(Problem(bundled, None, f"built-in rule `{missing[0]}` is missing from rules.yaml"))
+    if context:
+        specs[CONTEXT] = RuleSpec(id=CONTEXT, severity="low", section="", kind="context", phrases=context)
     return specs
 
 
@@ -275,7 +289,10 @@ def data_rule_matcher(specs: Mapping[str, RuleSpec]) -> MultiMatcher | None:
     for spec in specs.values():
         if spec.built_in:
             continue
-        groups[spec.id] = [(p, "phrase") for p in spec.phrases]
+        if spec.kind == "context":
+            groups[CONTEXT] = [(normalize(p).text, "cue") for p in spec.phrases]
+            continue
+        groups[spec.id] = [(normalize(p).text, "phrase") for p in spec.phrases]
         if spec.near:
-            groups[f"{spec.id}/near"] = [(p, "near") for p in spec.near]
+            groups[f"{spec.id}/near"] = [(normalize(p).text, "near") for p in spec.near]
     return MultiMatcher(groups) if groups else None

@@ -8,6 +8,9 @@ meaning). The features are the words, pairs of neighbouring words, and the chara
 of each word padded with spaces, which let the model recognise misspellings, Dutch compounds and
 diminutives it never saw whole.
 
+Quoted spans are replaced by one token (`mask_quotes`): a sentence that reports or condemns what
+someone said ("statements like '…' are hurtful") is judged by its frame, not by the words it quotes.
+
 The employer's names, products, competitors and code names are replaced by fixed tokens before
 scoring (`COMPANY_TOKENS`), so the model learns what is said about "the company" and not about any
 one company.
@@ -32,6 +35,18 @@ _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[^\w\s]")
 _NGRAM_SIZES = (3, 4, 5)
 _MAX_WORD = 30  # longer "words" (hashes, URLs) give n-grams of no use
+QUOTE_TOKEN = "xquotex"
+# A quoted span: what someone else said, or a word mentioned rather than used. Straight single quotes
+# count only when not inside a word (so "Ahmed's" and "'t" are not quotes).
+QUOTED_RE = re.compile(
+    r"“[^”\n]{1,200}”|„[^”“\n]{1,200}[”“]|‘[^’\n]{1,200}’|«[^»\n]{1,200}»|\"[^\"\n]{1,200}\""
+    r"|(?<![\w'])'(?=\S)[^'\n]{1,200}(?<=\S)'(?![\w'])"
+)
+
+
+def mask_quotes(text: str) -> str:
+    """Quoted spans become one token, so the model reads the frame ("statements like xquotex are hurtful")."""
+    return QUOTED_RE.sub(f" {QUOTE_TOKEN} ", text) if ("'" in text or '"' in text or not text.isascii()) else text
 
 
 def fold(text: str) -> str:
@@ -61,8 +76,8 @@ def tokens(text: str) -> list[str]:
 
 
 def analyze_normalized(text: str) -> list[str]:
-    """Features of a text that `normalize` has already seen."""
-    words = tokens(text)
+    """Features of a text that `normalize` has already seen (quoted spans masked)."""
+    words = tokens(mask_quotes(text))
     features: list[str] = []
     extend = features.extend
     for word in words:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.review.learned.features import tokens, word_features
+from bot.review.learned.features import mask_quotes, tokens, word_features
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 MODEL_FILE = "review-model.npz"
@@ -55,7 +55,7 @@ class Model:
 
     def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The TF-IDF vector of one normalised text as (feature indices, L2-normalised values)."""
-        words = tokens(text)
+        words = tokens(mask_quotes(text))
         cache = self._word_cache
         vocab_get = self.vocabulary.get
         found: list[int] = []

@@ -32,6 +32,14 @@ CORPUS_DIR = ROOT / "corpus" / "review"
 SEED = 20261201
 
 
+TEMPLATE_WEIGHT = 0.5  # generated lines repeat their patterns; hand-written ones count double
+
+
+def weights_for(examples: Sequence[Example]) -> np.ndarray:
+    """Sample weights: hand-written lines 1.0, generated ones TEMPLATE_WEIGHT."""
+    return np.array([TEMPLATE_WEIGHT if e.source == "template" else 1.0 for e in examples])
+
+
 def _dedupe(examples: Iterable[Example]) -> tuple[list[str], list[frozenset[str]], list[Example]]:
     """Normalised texts with the union of their labels; the first example of each text is kept for reports."""
     index: dict[str, int] = {}
@@ -54,8 +62,8 @@ def _dedupe(examples: Iterable[Example]) -> tuple[list[str], list[frozenset[str]
 
 
 def fit(texts: Sequence[str], labels: Sequence[frozenset[str]], rules: Sequence[str] = LEARNED_RULES, *,
-        min_df: int = 2, max_features: int = 300_000, c: float = 4.0, folds: int = 5,
-        seed: int = SEED) -> dict[str, Any]:
+        weights: np.ndarray | None = None, min_df: int = 2, max_features: int = 300_000, c: float = 4.0,
+        folds: int = 5, seed: int = SEED) -> dict[str, Any]:
     """Fit vectorizer, one classifier per rule and its calibration; returns the parts and CV scores."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -74,11 +82,12 @@ def fit(texts: Sequence[str], labels: Sequence[frozenset[str]], rules: Sequence[
         model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=2000,
                                    random_state=seed)
         cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-        decision = cross_val_predict(model, x, y, cv=cv, method="decision_function")
+        w = weights if weights is not None else np.ones(len(y))
+        decision = cross_val_predict(model, x, y, cv=cv, method="decision_function", params={"sample_weight": w})
         calibrator = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)
         calibrator.fit(decision.reshape(-1, 1), y)
         a, b = float(calibrator.coef_[0, 0]), float(calibrator.intercept_[0])
-        model.fit(x, y)
+        model.fit(x, y, sample_weight=w)
         models.append(model)
         platt.append((a, b))
         cv_scores[rule] = 1.0 / (1.0 + np.exp(-(decision * a + b)))
@@ -147,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     texts, labels, firsts = _dedupe(examples)
     counts = Counter((e.language, rule) for e, lab in zip(firsts, labels, strict=True) for rule in lab)
     print(f"{len(texts)} distinct texts from {len(examples)} lines", file=sys.stderr)
-    parts = fit(texts, labels)
+    parts = fit(texts, labels, weights=weights_for(firsts))
     figures = report(parts["rules"], labels, firsts, parts["cv_probabilities"])
     corpus_digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
     import sklearn
