@@ -28,7 +28,7 @@ from bot.review.learned.layer import CompanyMasker, LearnedLayer, Sentence
 from bot.review.learned.scorer import ModelMissing, shared_model
 from bot.review.lexicons import Lexicons, load_lexicons
 from bot.review.messages import TARGETS, TEXTS, summary_for
-from bot.review.rules import CONTEXT, DATA_KINDS, RuleSpec, data_rule_matcher, load_rules
+from bot.review.rules import CONTEXT, DATA_KINDS, IDIOMS, RuleSpec, data_rule_matcher, load_rules
 from bot.review.text import Hit, MultiMatcher, PhraseMatcher, Token, tokenize
 from bot.review.types import RULES, Finding, Review, Severity, verdict_for
 from bot.text.lang import detect_language
@@ -36,6 +36,7 @@ from bot.text.normalize import Normalized, normalize
 
 log = logging.getLogger(__name__)
 CONTEXT_REACH = 60  # characters from a context cue to the word it bears on (a negation's scope, roughly)
+_NAME_LISTS = (("insults", "insults"), ("profanity", "profanity"), ("discrimination", "slurs"))
 # Rules whose words can be mentioned rather than used (a slur quoted in a report); code names cannot.
 _MENTIONABLE = frozenset({"insulting-language", "discrimination", "profanity"})
 LOWER: dict[str, Severity] = {"high": "medium", "medium": "low", "low": "low"}
@@ -244,6 +245,13 @@ class ReviewEngine:
         groups["work_context"] = (_labelled(lex.get("sensitive", "work_context"), "work"))
         groups["deals"] = (_labelled(lex.get("sensitive", "company_deals"), "deal"))
 
+        # Entries of one language's list only ("joke", "dick" in English): in a post of the other language a
+        # capitalised word in mid-sentence with that spelling is a first name (Joke, Dick), not an insult.
+        self._other_language: dict[str, frozenset[str]] = {}
+        for lang, other in (("nl", "en"), ("en", "nl")):
+            own = {normalize(x).text.lower() for f, n in _NAME_LISTS for x in lex.get(f, n, lang)}
+            self._other_language[lang] = frozenset(
+                normalize(x).text.lower() for f, n in _NAME_LISTS for x in lex.get(f, n, other)) - own
         self._targets = PhraseMatcher(groups["targets"])
         self._matcher = MultiMatcher(groups)
 
@@ -259,6 +267,10 @@ class ReviewEngine:
         raw = run.raw_findings()
         hits = self._data_rules.find_all(run.tokens) if self._data_rules is not None else {}
         raw += self._data_rule_findings(run, hits)
+        if hits.get(IDIOMS):
+            idioms = [run.span(h) for h in hits[IDIOMS]]
+            raw = [item for item in raw if item[0] not in _MENTIONABLE
+                   or not any(a <= item[2] and item[3] <= b for a, b in idioms)]
         if self.learned is not None:
             cues = [run.span(h) for h in hits.get(CONTEXT, ())]
             raw = self._with_model(raw, self.learned.score(norm.text), norm.text, cues,
@@ -467,6 +479,15 @@ class _Run:
         # Findings as (rule, kind, start, end, values); only those kept by `_dedupe` get their text rendered.
         self.out: list[tuple[str, str, int, int, dict[str, str]]] = []
         self.hits = engine._matcher.find_all(self.tokens)
+        foreign = engine._other_language.get(language, frozenset())
+        if foreign:
+            # A word used as a name once in mid-sentence is a name everywhere in the post ("Joke, bedankt!").
+            names = {h.entry.lower() for g in ("insults", "profanity", "discrimination") for h in self.hits[g]
+                     if self._first_name(h, foreign)}
+            for group in ("insults", "profanity", "discrimination"):
+                self.hits[group] = [h for h in self.hits[group] if not (
+                    self._first_name(h, foreign)
+                    or (h.entry.lower() in names and self.tokens[h.first].capitalised))]
         self.company_hits = self.hits["company"]
         self.own_hits = [h for h in self.company_hits if h.label in ("company", "product")]
         self.company_sentences = {self.tokens[h.first].sentence for h in self.own_hits}
@@ -477,6 +498,14 @@ class _Run:
         self._target_word_cache: dict[str, bool] = {}
 
     # -------------------------------------------------------------- helpers
+
+    def _first_name(self, hit: Hit, foreign: frozenset[str]) -> bool:
+        """A capitalised single word in mid-sentence whose entry belongs to the other language's list."""
+        if hit.first != hit.last or hit.entry.lower() not in foreign:
+            return False
+        token = self.tokens[hit.first]
+        mid_sentence = hit.first > 0 and self.tokens[hit.first - 1].sentence == token.sentence
+        return token.capitalised and mid_sentence
 
     def add(self, rule: str, kind: str, start: int, end: int, **values: str) -> None:
         self.out.append((rule, kind, start, end, values))

@@ -31,9 +31,11 @@ SEVERITIES: tuple[Severity, ...] = ("low", "medium", "high")
 RULE_ID_RE = re.compile(r"^[a-z][a-z0-9-]{1,40}$")
 _RULE_KEYS = {"title", "severity", "section", "learned", "message", "may_message", "suggestion", "kind", "phrases",
               "near", "window"}
+_TOP_KEYS = {"rules", "context", "idioms"}
 _LEARNED_KEYS = {"flag", "caution", "veto", "context_veto", "vetoable", "unsure"}
 DATA_KINDS = ("phrases", "phrases-near")
 CONTEXT = "__context__"  # the context cues (negation, reporting, counter-speech), kept with the rules
+IDIOMS = "__idioms__"  # harmless phrases that contain a listed word ("de tering naar de nering", "Maine Coon")
 
 
 @dataclass(frozen=True)
@@ -109,13 +111,15 @@ def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dict[str
         return {}, {}
     if data is None:
         return {}, {}
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), dict) or set(data) - {"rules", "context"}:
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), dict) or set(data) - _TOP_KEYS:
         problems.append(Problem(path, 1, "the file must hold one mapping `rules:` of rule id to settings",
                                 "see policy_data/review/rules.yaml"))
         return {}, {}
     rules = dict(data["rules"])
     if "context" in data:
-        rules["__context__"] = data["context"]
+        rules[CONTEXT] = data["context"]
+    if "idioms" in data:
+        rules[IDIOMS] = data["idioms"]
     return rules, _lines(text)
 
 
@@ -244,8 +248,11 @@ def _collect(root: Path | None, sections: frozenset[str] | None, problems: list[
     raw, lines = _read(bundled, problems)
     specs: dict[str, RuleSpec] = {}
     context: tuple[str, ...] = ()
-    if "__context__" in raw:
-        context = _phrases(raw.pop("__context__"), bundled, None, "context", "context", problems)
+    idioms: tuple[str, ...] = ()
+    if CONTEXT in raw:
+        context = _phrases(raw.pop(CONTEXT), bundled, None, "context", "context", problems)
+    if IDIOMS in raw:
+        idioms = _phrases(raw.pop(IDIOMS), bundled, None, "idioms", "idioms", problems)
     for rule, value in raw.items():
         spec = _parse_rule(str(rule), value, None, bundled, lines.get(str(rule)), None, problems)
         if spec is not None:
@@ -253,8 +260,10 @@ def _collect(root: Path | None, sections: frozenset[str] | None, problems: list[
     own = root / "review" / RULES_FILE if root is not None else None
     if own is not None and own.is_file() and own.resolve() != bundled.resolve():
         raw, lines = _read(own, problems)
-        if "__context__" in raw:
-            context = _phrases(raw.pop("__context__"), own, None, "context", "context", problems)
+        if CONTEXT in raw:
+            context = _phrases(raw.pop(CONTEXT), own, None, "context", "context", problems)
+        if IDIOMS in raw:
+            idioms = _phrases(raw.pop(IDIOMS), own, None, "idioms", "idioms", problems)
         for rule, value in raw.items():
             spec = _parse_rule(str(rule), value, specs.get(str(rule)), own, lines.get(str(rule)), sections, problems)
             if spec is not None:
@@ -264,6 +273,8 @@ def _collect(root: Path | None, sections: frozenset[str] | None, problems: list[
         problems.append(Problem(bundled, None, f"built-in rule `{missing[0]}` is missing from rules.yaml"))
     if context:
         specs[CONTEXT] = RuleSpec(id=CONTEXT, severity="low", section="", kind="context", phrases=context)
+    if idioms:
+        specs[IDIOMS] = RuleSpec(id=IDIOMS, severity="low", section="", kind="context", phrases=idioms)
     return specs
 
 
@@ -290,7 +301,7 @@ def data_rule_matcher(specs: Mapping[str, RuleSpec]) -> MultiMatcher | None:
         if spec.built_in:
             continue
         if spec.kind == "context":
-            groups[CONTEXT] = [(normalize(p).text, "cue") for p in spec.phrases]
+            groups[spec.id] = [(normalize(p).text, "cue") for p in spec.phrases]
             continue
         groups[spec.id] = [(normalize(p).text, "phrase") for p in spec.phrases]
         if spec.near:
