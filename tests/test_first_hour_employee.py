@@ -3,9 +3,19 @@ reply language and feedback votes, each as a conversation through the console ad
 
 from __future__ import annotations
 
+import asyncio
+import io
+import logging
+import re
+
 import pytest
 
 from bot.adapters.console import ConsoleAdapter
+from bot.app import BotApp
+from bot.scheduler.outbox import OutboxWorker, WorkerOptions
+from bot.store import crud, crud_schedule
+
+FAST = WorkerOptions(poll_interval=0.05, rates={"console": 1000.0})
 
 
 async def test_profile_with_company_name_reads_corporate_in_dutch(testbot: ConsoleAdapter) -> None:
@@ -38,3 +48,143 @@ async def test_profile_that_looks_like_the_company_itself(testbot: ConsoleAdapte
     reply = await testbot.say("profile NoordlichtNL Official news from Noordlicht")
     assert "reads as: an official company account" in reply
     assert "[account-security]" in reply
+
+
+# Item 2: every button shown, also on proactive messages, is pressable with its own number -------------------
+
+
+def number_of(text: str, label: str) -> str:
+    """`#N` of the button labelled `label` in rendered terminal text."""
+    match = re.search(r"\[(#\d+) " + re.escape(label) + r"\]", text)
+    assert match, f"no button {label!r} in:\n{text}"
+    return match.group(1)
+
+
+@pytest.fixture
+def admin(bot_app: BotApp) -> ConsoleAdapter:
+    """The admin's terminal chat; proactive messages to it are printed to its own `stdout`."""
+    adapter = ConsoleAdapter(bot_app.dispatcher, user_id="admin-1", stdout=io.StringIO())
+    adapter.locale = None
+    bot_app.services.messenger.register(adapter)
+    return adapter
+
+
+async def deliver(bot_app: BotApp) -> None:
+    await OutboxWorker(bot_app.services.db, bot_app.services.messenger, FAST).drain()
+
+
+async def test_the_button_under_an_announcement_presses_that_button(admin: ConsoleAdapter, bot_app: BotApp) -> None:
+    preview = await admin.say("announce Vanaf maandag staat de nieuwe huisstijl op het intranet")
+    sent = await admin.say(number_of(preview, "Versturen"))
+    assert "gaat de deur uit" in sent
+    await deliver(bot_app)
+    assert isinstance(admin.stdout, io.StringIO)
+    printed = admin.stdout.getvalue()
+    ack = number_of(printed, "✅ Ik heb het gelezen")
+    assert ack not in preview  # a number of its own, not the Send button's
+    reply = await admin.say(ack)
+    assert "gelezen" in reply and "al verstuurd" not in reply
+    assert len(bot_app.services.db.call(crud_schedule.list_acknowledgements)) == 1
+    assert len(admin.sent) == 1  # pressing it did not send the announcement again
+
+
+async def test_older_buttons_keep_their_numbers(testbot: ConsoleAdapter) -> None:
+    first = await testbot.say("Can I post on LinkedIn during working hours?")
+    helpful = number_of(first, "👍 Helpful")
+    second = await testbot.say("Can I share a photo of my colleagues?")
+    assert helpful not in second
+    assert "Thanks for your feedback" in await testbot.say(helpful)
+
+
+@pytest.mark.parametrize(("first", "expected"), [
+    ("Can I post on LinkedIn during working hours?", "There is no button #5"),
+    ("mag ik onder werktijd op linkedin posten?", "Er is geen knop #5"),
+])
+async def test_an_unknown_button_number_is_said_so(testbot: ConsoleAdapter, first: str, expected: str) -> None:
+    testbot.locale = None
+    await testbot.say(first)
+    reply = await testbot.say("#5")
+    assert expected in reply
+    assert "looks like a post" not in reply and "lijkt op een bericht" not in reply
+
+
+async def test_a_button_number_before_any_button(testbot: ConsoleAdapter) -> None:
+    testbot.locale = "en_GB"
+    assert "There is no button #1" in await testbot.say("#1")
+
+
+# Item 3: bytes that are not UTF-8 ------------------------------------------------------------------------------
+
+
+async def test_invalid_utf8_is_replaced_not_stored_broken(testbot: ConsoleAdapter, bot_app: BotApp,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    line = b"mag ik onder werktijd \xff\xfe op linkedin?".decode("utf-8", "surrogateescape")
+    assert "\udcff" in line
+    with caplog.at_level(logging.WARNING):
+        reply = await testbot.say(line)
+    assert "geen geldige tekst" in reply
+    assert "werktijd" in reply.lower() or "Bronnen" in reply  # the question is still answered
+    assert "code " not in reply  # not the apology
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    row = bot_app.services.db.call(crud.get_question, question_id=1)
+    assert row is not None
+    stored = row.question
+    assert "\ufffd" in stored
+    stored.encode("utf-8")  # storable and readable as UTF-8
+
+
+async def test_the_terminal_reader_survives_undecodable_bytes(bot_app: BotApp) -> None:
+    raw = io.BytesIO(b"mag ik onder werktijd \xff op linkedin?\nquit\n")
+    stdin = io.TextIOWrapper(raw, encoding="utf-8", errors="strict")
+    out = io.StringIO()
+    adapter = ConsoleAdapter(bot_app.dispatcher, user_id="console-user", stdin=stdin, stdout=out)
+    await asyncio.wait_for(adapter.run(prompt=False), timeout=60)
+    assert "geen geldige tekst" in out.getvalue()
+    assert "Bronnen" in out.getvalue()
+
+
+# Item 4: the "looks like a post" guess ----------------------------------------------------------------------
+
+POST_GUESS = ("looks like a post", "lijkt op een bericht")
+
+
+@pytest.mark.parametrize("question", [
+    "hoe zit het met #ad bij linkedin posts",
+    "Is @NoordlichtNL our official account",
+    "#5",
+])
+async def test_ordinary_questions_are_not_taken_for_posts(testbot: ConsoleAdapter, question: str) -> None:
+    reply = await testbot.say(question)
+    assert not any(guess in reply for guess in POST_GUESS)
+
+
+async def test_a_real_post_is_still_recognised(testbot: ConsoleAdapter, bot_app: BotApp) -> None:
+    reply = await testbot.say("Trots op ons team vandaag! #teamwork https://example.org/foto")
+    assert any(guess in reply for guess in POST_GUESS)
+    assert bot_app.services.db.call(crud.get_question, question_id=1) is None  # the post was not stored
+
+
+# Item 5: replies keep the language of the message the button is on --------------------------------------------
+
+
+async def test_feedback_on_an_english_answer_is_thanked_in_english(testbot: ConsoleAdapter) -> None:
+    testbot.locale = None
+    await testbot.say("mag ik onder werktijd op linkedin?")  # remembered: this user writes Dutch
+    answer = await testbot.say("Can I post on LinkedIn during working hours?")
+    reply = await testbot.say(number_of(answer, "👍 Helpful"))
+    assert "Thanks for your feedback" in reply
+
+
+async def test_send_after_an_english_announce_is_confirmed_in_english(admin: ConsoleAdapter) -> None:
+    await admin.say("mag ik onder werktijd op linkedin?")  # remembered: this admin writes Dutch
+    preview = await admin.say("announce to C42 The new brand guide is on the intranet for everyone")
+    assert "Announcement from" in preview
+    reply = await admin.say(number_of(preview, "Send"))
+    assert "is on its way" in reply
+
+
+async def test_a_dutch_announcement_is_previewed_in_dutch(admin: ConsoleAdapter) -> None:
+    await admin.say("Can I post on LinkedIn during working hours?")  # remembered: this admin writes English
+    preview = await admin.say("announce to C42 Nieuwe huisstijl")  # "announce to" is English, the text is not
+    assert "Mededeling van" in preview
+    assert "Announcement from" not in preview

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.core.i18n import merge_catalogs, translate
-from handlers.messages import core, schedule, slack, teams
+from handlers.messages import console, core, schedule, slack, teams
 
-CATALOG = merge_catalogs(core.MESSAGES, slack.MESSAGES, schedule.MESSAGES, teams.MESSAGES)
+CATALOG = merge_catalogs(core.MESSAGES, slack.MESSAGES, schedule.MESSAGES, teams.MESSAGES, console.MESSAGES)
 
 
 def t(key: str, language: str, **values: object) -> str:
