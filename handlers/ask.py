@@ -20,16 +20,24 @@ MAX_QUESTION_CHARS = 4000
 FEEDBACK_UP = "smm.feedback.up"
 FEEDBACK_DOWN = "smm.feedback.down"
 ESCALATE = "smm.escalate"
-POST_MARKERS = re.compile(r"(?:^|\s)#\w|https?://|(?:^|\s)@\w|<[@#!]")
+# Hashtags need a letter (`#5` is a button number, not a hashtag), mentions a letter too.
+POST_MARKERS = re.compile(r"(?:^|\s)#\d*[^\W\d_]|https?://|(?:^|\s)@\w*[^\W\d_]|<[@#!]")
+QUESTION_START = re.compile(
+    r"\s*(?:hoe|wat(?!\s+een\b)|wanneer|waar|waarom|wie|welke?|hoeveel|mag|mogen|kan|kun|kunnen|moet|moeten|is|zijn|ben|"
+    r"heb|hebben|geldt|klopt|how|what(?!\s+an?\b)|when|where|why|who|whom|which|can|could|may|might|must|should|shall|are|"
+    r"am|do|does|did|will|would|have|has)\b", re.IGNORECASE)
 MEMORY_KEY = "answer.conversations"
 
 
 def looks_like_post(text: str) -> bool:
-    """A draft post sent without `review` (long, or with hashtags, links or mentions, and no question mark):
-    it is not answered as a question, so its text is not stored in the question log."""
-    if "?" in text:
+    """A draft post sent without `review`: long, or a few words with a hashtag, link or mention. It is not
+    answered as a question, so its text is not stored in the question log. A question (a question mark, or a
+    question word first: "hoe zit het met #ad", "Is @NoordlichtNL …") and a bare `#5` are never taken for one."""
+    if "?" in text or QUESTION_START.match(text):
         return False
-    return len(text) > 280 or POST_MARKERS.search(text) is not None
+    if len(text) > 280:
+        return True
+    return len(text.split()) >= 3 and POST_MARKERS.search(text) is not None
 
 
 @command("ask", words=("vraag",), order=10)
