@@ -18,6 +18,7 @@ from bot.scheduler.payload import reply_to_json
 from bot.store import crud, crud_schedule
 from bot.store.models import utcnow
 from bot.store.models_schedule import Announcement, PolicyVersion
+from bot.text.lang import detect_language
 from handlers.messages import t, tn
 
 ACK = "smm.ack:"
@@ -220,14 +221,18 @@ async def announce(ctx: Context, args: str) -> Reply | list[Reply]:
     if not args.strip():
         return Reply([Text(t("announce.usage", lang))], lang, private=True)
     channels, nudge, text = parse_announce(args, lang)
-    draft = Announcement(kind="free", text=text, language=lang, platform=ctx.platform, channels=",".join(channels),
+    # The preview (and a channel announcement) in the language of its text, not of the command word `announce`.
+    text_lang: str = detect_language(text, default=lang)
+    if text_lang not in ctx.services.policy.pack.languages:
+        text_lang = lang
+    draft = Announcement(kind="free", text=text, language=text_lang, platform=ctx.platform, channels=",".join(channels),
                          nudge_days=nudge, created_by=f"{ctx.platform}:{ctx.user_id}")
     draft = await ctx.services.db.run(crud_schedule.create_announcement, announcement=draft)
     assert draft.id is not None
-    preview = announcement_reply(draft, None, ctx.services.policy.pack, lang)
+    preview = announcement_reply(draft, None, ctx.services.policy.pack, text_lang)
     question = Reply([Text(t("announce.preview", lang, audience=await _audience(ctx, draft))),
                       confirm_buttons(draft.id, lang)], lang, private=True)
-    return [Reply(preview.elements[:-1], lang, private=True), question]
+    return [Reply(preview.elements[:-1], text_lang, private=True), question]
 
 
 @action("smm.announce.")

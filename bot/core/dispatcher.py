@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +15,7 @@ from bot.core.errors import UserError
 from bot.core.metrics import Metrics
 from bot.core.registry import CommandSpec, HandlerRegistry
 from bot.core.services import Services, scoped_logger
-from bot.core.types import Reply, Request, Text
+from bot.core.types import Actions, Reply, Request, Text
 from bot.store import crud
 from bot.store.db import DatabaseUnavailable
 from bot.text.lang import detect_language, language_scores
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 
 SEEN_TTL = 300.0  # seconds during which a user/conversation already recorded is not written again
 SEEN_MAX = 50_000
+BUTTONS_MAX = 20_000  # button languages remembered (see `_note_buttons`)
 QUESTION_COMMAND = "ask"
 HELP_COMMAND = "help"
 CLEAR_SIGNAL = 2.0  # marker words one language must lead by before a user's language is remembered
@@ -58,6 +60,8 @@ class Dispatcher:
         self.t = translate
         self.metrics = metrics or Metrics()
         self._seen: dict[tuple[str, str, str, str], tuple[float, str | None]] = {}
+        # (platform, conversation, action id, value) -> language of the last reply that carried that button.
+        self._button_languages: OrderedDict[tuple[str, str, str, str], str] = OrderedDict()
 
     async def dispatch(self, request: Request) -> list[Reply]:
         """Handle one request and return the replies to send back to the same conversation."""
@@ -72,7 +76,7 @@ class Dispatcher:
                 return []
             stored_language = await self._remember(request)
             if request.action is not None:
-                language = self._language(request, request.action.value, stored_language, detect=False)
+                language = self._action_language(request, stored_language)
                 spec = self.registry.action_for(request.action.id)
                 if spec is None:
                     outcome = "unknown-action"
@@ -82,7 +86,7 @@ class Dispatcher:
                 if spec.admin and not ctx.is_admin:
                     outcome = "refused"
                     return await self._refuse(ctx, spec.prefix)
-                return _as_list(await spec.func(ctx, request.action))
+                return self._note_buttons(request, _as_list(await spec.func(ctx, request.action)))
             spec_cmd, args = self._route(request.text)
             handler_name = spec_cmd.name
             # The whole text, command word included ("hulp", "remind list"), tells the language to answer in.
@@ -93,7 +97,7 @@ class Dispatcher:
             if spec_cmd.admin and not ctx.is_admin:
                 outcome = "refused"
                 return await self._refuse(ctx, spec_cmd.name)
-            return _as_list(await spec_cmd.func(ctx, args))
+            return self._note_buttons(request, _as_list(await spec_cmd.func(ctx, args)))
         except UserError as exc:
             outcome = "user-error"
             return [Reply([Text(exc.message, style="warning")], language, private=True, summary=exc.message)]
@@ -183,6 +187,30 @@ class Dispatcher:
             # "help, my colleague posted…" is a question, not a request for the command list.
             return self.registry.commands[QUESTION_COMMAND], text.strip()
         return spec, rest
+
+    def _action_language(self, request: Request, stored: str | None) -> str:
+        """A button press is answered in the language of the message the button was on: as the adapter reports
+        it, else as this dispatcher sent it; else the user's stored language (or locale, or the default)."""
+        assert request.action is not None
+        languages = self.services.policy.pack.languages
+        key = (request.platform, request.conversation.id, request.action.id, request.action.value)
+        for candidate in (request.action.language, self._button_languages.get(key)):
+            if candidate in languages:
+                return str(candidate)
+        return self._language(request, request.action.value, stored, detect=False)
+
+    def _note_buttons(self, request: Request, replies: list[Reply]) -> list[Reply]:
+        """Remember the language of each button sent back, for `_action_language`."""
+        for reply in replies:
+            for element in reply.elements:
+                if isinstance(element, Actions):
+                    for button in element.buttons:
+                        key = (request.platform, request.conversation.id, button.action_id, button.value)
+                        self._button_languages[key] = reply.language
+                        self._button_languages.move_to_end(key)
+        while len(self._button_languages) > BUTTONS_MAX:
+            self._button_languages.popitem(last=False)
+        return replies
 
     def _language(self, request: Request, text: str, stored: str | None, *, detect: bool) -> str:
         languages = self.services.policy.pack.languages

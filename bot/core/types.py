@@ -47,11 +47,13 @@ class ConversationRef:
 
 @dataclass(frozen=True)
 class Action:
-    """A button or card action pressed by the user: a stable id and a small value."""
+    """A button or card action pressed by the user: a stable id and a small value. `language` is the language
+    of the message the button was on, when the adapter knows it (the reply to the press uses it)."""
 
     id: str
     value: str = ""
     message_id: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
