@@ -147,10 +147,13 @@ async def feedback(ctx: Context, pressed: Action) -> Reply:
         question_id = int(pressed.value)
     except ValueError:
         return Reply([Text(t("ask.feedback_unknown", ctx.language))], ctx.language, private=True)
-    stored = await ctx.services.db.run(crud.set_feedback, question_id=question_id, feedback=verdict,
-                                       user_id=ctx.user_id)
-    key = "ask.feedback_thanks" if stored else "ask.feedback_unknown"
-    return Reply([Text(t(key, ctx.language))], ctx.language, private=True)
+    outcome = await ctx.services.db.run(crud.set_feedback, question_id=question_id, feedback=verdict,
+                                        user_id=ctx.user_id, platform=ctx.platform)
+    # Say what happened to the vote, so a second press never reads as a second vote counted.
+    vote = t("ask.helpful" if verdict == "up" else "ask.not_helpful", ctx.language)
+    key = {"stored": "ask.feedback_thanks", "changed": "ask.feedback_changed", "same": "ask.feedback_same",
+           "not_asker": "ask.feedback_not_asker"}.get(outcome, "ask.feedback_unknown")
+    return Reply([Text(t(key, ctx.language, vote=vote))], ctx.language, private=True)
 
 
 @action(ESCALATE)

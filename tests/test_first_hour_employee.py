@@ -12,6 +12,7 @@ import pytest
 
 from bot.adapters.console import ConsoleAdapter
 from bot.app import BotApp
+from bot.core.types import Action, ConversationRef, Request, UserRef
 from bot.scheduler.outbox import OutboxWorker, WorkerOptions
 from bot.store import crud, crud_schedule
 
@@ -188,3 +189,38 @@ async def test_a_dutch_announcement_is_previewed_in_dutch(admin: ConsoleAdapter)
     preview = await admin.say("announce to C42 Nieuwe huisstijl")  # "announce to" is English, the text is not
     assert "Mededeling van" in preview
     assert "Announcement from" not in preview
+
+
+# Item 6: one feedback vote per user and answer, the latest press wins -------------------------------------------
+
+
+def votes(bot_app: BotApp) -> tuple[int, int]:
+    figures = bot_app.services.db.call(crud_schedule.report_figures)
+    return figures["feedback_up"], figures["feedback_down"]
+
+
+async def test_pressing_feedback_again_never_counts_twice(testbot: ConsoleAdapter, bot_app: BotApp) -> None:
+    testbot.locale = None
+    answer = await testbot.say("Can I post on LinkedIn during working hours?")
+    up, down = number_of(answer, "👍 Helpful"), number_of(answer, "👎 Not helpful")
+    assert "Thanks for your feedback" in await testbot.say(up)
+    for _ in range(3):
+        again = await testbot.say(up)
+        assert "already noted" in again and "Thanks for your feedback" not in again
+    assert votes(bot_app) == (1, 0)
+    changed = await testbot.say(down)
+    assert "Changed: your vote is now 👎 Not helpful" in changed
+    assert votes(bot_app) == (0, 1)
+    assert "Changed: your vote is now 👍 Helpful" in await testbot.say(up)
+    assert votes(bot_app) == (1, 0)
+
+
+async def test_someone_else_cannot_vote_on_my_answer(testbot: ConsoleAdapter, bot_app: BotApp) -> None:
+    answer = await testbot.say("Can I post on LinkedIn during working hours?")
+    assert "👍 Helpful" in answer
+    # A colleague presses the button where the answer was shown.
+    other = Request(UserRef("console", "colleague-2"), ConversationRef("console", f"console:{testbot.user_id}"),
+                    kind="action", action=Action("smm.feedback.down", "1"))
+    replies = await bot_app.dispatcher.dispatch(other)
+    assert "Only the person who asked" in replies[0].plain_text()
+    assert votes(bot_app) == (0, 0)

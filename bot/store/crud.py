@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from sqlalchemy import CursorResult, delete
 from sqlalchemy.exc import IntegrityError
@@ -157,14 +157,25 @@ def log_question(
     return row.id
 
 
-def set_feedback(*, session: Session, question_id: int, feedback: str, user_id: str | None = None) -> bool:
-    """Store 'up' or 'down' on a logged question; only the asker's feedback counts when `user_id` is given."""
-    row = session.get(QuestionLog, question_id)
-    if row is None or (user_id is not None and row.user_id != user_id):
-        return False
+FeedbackOutcome = Literal["stored", "changed", "same", "unknown", "not_asker"]
+
+
+def set_feedback(*, session: Session, question_id: int, feedback: str, user_id: str | None = None,
+                 platform: str | None = None) -> FeedbackOutcome:
+    """Store 'up' or 'down' on a logged question: one vote per answer, its asker's (when `user_id`/`platform`
+    are given, anyone else's press is refused). Pressing again never adds a vote: the latest press replaces
+    the earlier one ("changed"), the same press again changes nothing ("same")."""
+    row = session.get(QuestionLog, question_id, with_for_update=True)
+    if row is None:
+        return "unknown"
+    if (user_id is not None and row.user_id != user_id) or (platform is not None and row.platform != platform):
+        return "not_asker"
+    if row.feedback == feedback:
+        return "same"
+    outcome: FeedbackOutcome = "stored" if row.feedback is None else "changed"
     row.feedback = feedback
     session.add(row)
-    return True
+    return outcome
 
 
 def get_question(*, session: Session, question_id: int) -> QuestionLog | None:

@@ -37,6 +37,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Dank je voor je feedback! Daarmee wordt het protocol beter.",
         "en": "Thanks for your feedback! It helps improve the protocol.",
     },
+    "ask.feedback_changed": {
+        "nl": "Aangepast: je stem is nu {vote}. Je telt één keer mee, met je laatste keuze.",
+        "en": "Changed: your vote is now {vote}. You count once, with your latest choice.",
+    },
+    "ask.feedback_same": {
+        "nl": "Je stem ({vote}) staat al genoteerd; hij telt één keer mee.",
+        "en": "Your vote ({vote}) is already noted; it counts once.",
+    },
+    "ask.feedback_not_asker": {
+        "nl": "Alleen wie de vraag stelde kan dit antwoord beoordelen. Stel je eigen vraag gerust, dan kun je dat antwoord beoordelen.",
+        "en": "Only the person who asked can rate this answer. Feel free to ask it yourself and rate that answer.",
+    },
     "ask.feedback_unknown": {
         "nl": "Ik kan die vraag niet meer terugvinden, maar bedankt!",
         "en": "I can no longer find that question, but thank you!",
