@@ -31,7 +31,7 @@ class Answer:
     details: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        """The contract's JSON shape (CONTRACT.md, section 3)."""
+        """The contract's JSON shape (product contract, section 3; README "JSON output")."""
         return {
             "answer": self.text,
             "language": self.language,

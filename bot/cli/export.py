@@ -52,13 +52,13 @@ def _since(value: str | None) -> datetime | None:
     text = value.strip().lower()
     days = text.removesuffix("d")
     if days.isdigit():
-        return (datetime.now(UTC) - timedelta(days=int(days))).replace(tzinfo=None)
+        return datetime.now(UTC) - timedelta(days=int(days))
     try:
         when = datetime.fromisoformat(text)
     except ValueError:
         fail(f"--since {value!r}: give a date like 2026-12-01, a date and time like 2026-12-01T09:00, "
              "or a number of days like 7d")
-    return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
+    return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _questions(*, session: Session, since: datetime | None) -> list[QuestionLog]:

@@ -69,7 +69,7 @@ async def _report_policy_state(bot_app: object) -> None:
                                                    bot_app.services.policy.pack.version_label, type(exc).__name__)
         return
     line = state.log_line()
-    if state.in_sync:
+    if state.in_sync or state.published is None:
         logging.getLogger("bot.cli.serve").info(line)
     else:
         logging.getLogger("bot.cli.serve").warning(line)

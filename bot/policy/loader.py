@@ -3,7 +3,7 @@
 Layout (see README, "Adapting the policy pack"):
 
     pack.yaml                 version, title, disabled sections
-    company.yaml              the company (CONTRACT.md, section 4)
+    company.yaml              the company (product contract, section 4; README "The company file")
     synonyms.yaml             optional: words that mean the same, per language
     sections/<id>/<lang>.md   one file per section and language, with a small YAML front matter
     sections/<id>/faq.yaml    optional: questions and answers for the section

@@ -10,7 +10,7 @@ Verdict = Literal["ok", "caution", "block"]
 
 SEVERITY_RANK: dict[str, int] = {"low": 0, "medium": 1, "high": 2}
 
-# The review rule ids fixed by the product contract (CONTRACT.md, section 2) and their usual severity.
+# The review rule ids fixed by the product contract (section 2; README "JSON output"), with their usual severity.
 RULES: dict[str, Severity] = {
     "confidential-information": "high",
     "personal-data": "high",
@@ -50,7 +50,7 @@ class Finding:
 
 
 def verdict_for(findings: tuple[Finding, ...] | list[Finding]) -> Verdict:
-    """`block` for any high finding, `caution` for medium at most, `ok` otherwise (CONTRACT.md, section 2)."""
+    """`block` for any high finding, `caution` for medium at most, `ok` otherwise (README "JSON output")."""
     worst = max((SEVERITY_RANK[f.severity] for f in findings), default=0)
     if worst >= SEVERITY_RANK["high"]:
         return "block"
@@ -69,7 +69,7 @@ class Review:
     summary: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        """The contract's JSON shape (CONTRACT.md, section 3)."""
+        """The contract's JSON shape (product contract, section 3; README "JSON output")."""
         return {
             "verdict": self.verdict,
             "language": self.language,
