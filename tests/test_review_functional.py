@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.console import ConsoleAdapter
+from bot.review.engine import _Run
+from bot.text.normalize import normalize
 from bot.app import BotApp, build_core
 from bot.config import Settings
 from handlers.messages.core import MESSAGES
@@ -56,7 +58,8 @@ POSITIVE = [
     ("en", "our new manager is a spineless clown and everyone on the floor knows it", "insulting-language"),
     ("nl", "die manager van ons is echt een 1d10ot", "insulting-language"),
     ("en", "tbh that client is a total i d i o t", "insulting-language"),
-    ("en", "If {name} shows up at the office tomorrow I will make sure he regrets it", "insulting-language"),
+    ("en", "I'm going to punch {name} in the face tomorrow if he does that again", "insulting-language"),
+    ("nl", "Ik sla die {name} morgen in elkaar als hij dat nog een keer doet", "insulting-language"),
     ("nl", "Marokkanen zijn allemaal dieven, die moet je echt niet aannemen", "discrimination"),
     ("en", "Women just aren't cut out for leadership roles", "discrimination"),
     ("en", "Women just are not cut out for leadership roles", "discrimination"),
@@ -134,7 +137,24 @@ async def test_look_alike_is_not_reported(reviewer: ConsoleAdapter, lang: str, p
     assert "⛔" not in reply, reply
 
 
-async def test_low_confidence_reads_as_may_come_across(reviewer: ConsoleAdapter) -> None:
-    """A model-only finding below the rule's `flag` threshold is a caution that says "may come across as"."""
-    reply = await reviewer.say("review Those people from accounting. Honestly, I don't know what they do all day.")
-    assert "⛔" not in reply, reply
+def test_a_less_sure_model_finding_reads_as_may_come_across(tmp_path: Path) -> None:
+    """Between a rule's `caution` and `flag` the model's finding is one tier lower and says "may come across"."""
+    from bot.policy import load_pack
+    from bot.review.engine import ReviewEngine
+    from bot.review.learned.layer import Sentence
+
+    engine = ReviewEngine(load_pack(pack_for_company(tmp_path / "pack", COMPANY)))
+    spec = engine.rules["insulting-language"]
+    assert spec.learned is not None
+    middle = (spec.learned.caution + spec.learned.flag) / 2
+    text = "Wat een dag was dat weer."
+    scores = dict.fromkeys(engine.learned.rules if engine.learned else (), 0.0)
+    unsure = engine._with_model([], [Sentence(0, len(text), {**scores, "insulting-language": middle})], text)
+    sure = engine._with_model([], [Sentence(0, len(text), {**scores, "insulting-language": 0.999})], text)
+    assert [r[4]["__severity"] for r in sure] == ["medium"]  # sure, but no word-list hit explains it
+    sure = engine._with_model([], [Sentence(0, len(text), {**scores, "insulting-language": 0.999})], text,
+                              explained={"insulting-language": [4]})
+    assert [(r[0], r[4]["__severity"], r[4]["__may"]) for r in unsure] == [("insulting-language", "medium", "may")]
+    assert [(r[0], r[4]["__severity"], r[4]["__may"]) for r in sure] == [("insulting-language", "high", "")]
+    finding = engine._render(_Run(engine, text, "nl"), normalize(text), text, *unsure[0])
+    assert finding.message == spec.may_message["nl"] and finding.severity == "medium"

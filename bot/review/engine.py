@@ -35,6 +35,13 @@ from bot.text.lang import detect_language
 from bot.text.normalize import Normalized, normalize
 
 log = logging.getLogger(__name__)
+# Word-list groups that can explain a model finding of these rules; without one, the model alone cautions.
+_EXPLAINED = {
+    "discrimination": ("discrimination", "cues", "exclusion", "group_cues", "predicates", "stereotypes"),
+    "insulting-language": ("insults", "profanity", "metaphor_heads", "metaphor_nouns", "sarcasm", "ridicule",
+                           "collective", "superlatives"),
+}
+CONTEXT_SURE = 0.99  # a model-only finding in a sentence with a context cue needs this probability
 CONTEXT_REACH = 60  # characters from a context cue to the word it bears on (a negation's scope, roughly)
 _NAME_LISTS = (("insults", "insults"), ("profanity", "profanity"), ("discrimination", "slurs"))
 # Rules whose words can be mentioned rather than used (a slur quoted in a report); code names cannot.
@@ -273,8 +280,10 @@ class ReviewEngine:
                    or not any(a <= item[2] and item[3] <= b for a, b in idioms)]
         if self.learned is not None:
             cues = [run.span(h) for h in hits.get(CONTEXT, ())]
+            explained = {rule: [run.span(h)[0] for g in groups for h in run.hits.get(g, ())]
+                         for rule, groups in _EXPLAINED.items()}
             raw = self._with_model(raw, self.learned.score(norm.text), norm.text, cues,
-                                   disclosed=bool(run.hits["disclosure"]))
+                                   disclosed=bool(run.hits["disclosure"]), explained=explained)
         findings = [self._render(run, norm, text, *item) for item in _dedupe(raw)]
         verdict = verdict_for(findings)
         return Review(verdict=verdict, language=lang, findings=tuple(findings),
@@ -288,7 +297,8 @@ class ReviewEngine:
     # ------------------------------------------------------------------ the layers together
 
     def _with_model(self, raw: list[_Raw], windows: list[Sentence], text: str,
-                    cues: Sequence[tuple[int, int]] = (), disclosed: bool = False) -> list[_Raw]:
+                    cues: Sequence[tuple[int, int]] = (), disclosed: bool = False,
+                    explained: dict[str, list[int]] | None = None) -> list[_Raw]:
         """Word-list findings the sentence's meaning contradicts are dropped; the model's own findings added.
 
         A word-list finding of a `vetoable` kind goes when every window containing it scores below
@@ -297,6 +307,7 @@ class ReviewEngine:
         becomes a finding of its own: at the rule's severity from `flag` up, one tier lower below it."""
         if not windows:
             return raw
+        explained = explained or {}
         kept: list[_Raw] = []
         covered: set[tuple[str, int]] = set()
         quotes = [m.span() for m in QUOTED_RE.finditer(text)] if ("'" in text or '"' in text or not text.isascii()) \
@@ -334,8 +345,15 @@ class ReviewEngine:
                     continue
                 if rule == "undisclosed-promotion" and disclosed:
                     continue  # "ik werk bij …", "#ad": the post says it
-                severity = spec.severity if p >= spec.learned.flag else LOWER[spec.severity]
-                may = "" if p >= spec.learned.flag else "may"
+                if (rule in _MENTIONABLE and p < CONTEXT_SURE
+                        and any(window.start <= a < window.end for a, _ in cues)):
+                    continue  # "there is no place for hate against …": a context cue needs a sure model
+                sure = p >= spec.learned.flag
+                if sure and rule in _EXPLAINED and not any(window.start <= a < window.end
+                                                           for a in explained.get(rule, ())):
+                    sure = False  # without a word-list hit to explain it, the model alone says "may come across"
+                severity = spec.severity if sure else LOWER[spec.severity]
+                may = "" if sure else "may"
                 kept.append((rule, "learned", window.start, window.end, {"__severity": severity, "__may": may}))
         return kept
 

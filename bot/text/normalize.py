@@ -104,7 +104,10 @@ class _Builder:
 def _leet_fix(word: str) -> str | None:
     """The word with leet characters read as letters, or None when it is not leetspeak."""
     letters = sum(c.isalpha() for c in word)
-    if letters < 2 or not any(c in _LEET_CHARS for c in word):
+    if not any(c in _LEET_CHARS for c in word):
+        return None
+    # "t00" (one letter, then leet only) is a word too; "Q1", "A4" are not.
+    if letters < 2 and not (letters == 1 and len(word) >= 3 and word[0].isalpha()):
         return None
     if word.isdigit():
         return None

@@ -66,7 +66,9 @@ class CompanyMasker:
         self._tokens = words
         if words:
             alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            self._re: re.Pattern[str] | None = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+            # Not inside an e-mail address or a web address ("social@acme.example", "acme.example/jobs").
+            self._re: re.Pattern[str] | None = re.compile(
+                rf"(?<![\w@./])(?:{alternatives})(?!\w|@|\.\w)", re.IGNORECASE)
         else:
             self._re = None
 
