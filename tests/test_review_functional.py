@@ -11,14 +11,14 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from pack_support import pack_for_company
 
 from bot.adapters.console import ConsoleAdapter
-from bot.review.engine import _Run
-from bot.text.normalize import normalize
 from bot.app import BotApp, build_core
 from bot.config import Settings
+from bot.review.engine import _Run
+from bot.text.normalize import normalize
 from handlers.messages.core import MESSAGES
-from pack_support import pack_for_company
 
 COMPANY = """\
 name: Veldmuis Verzekeringen

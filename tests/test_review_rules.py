@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pack_support import pack_for_company
 
 from bot.adapters.console import ConsoleAdapter
 from bot.app import build_core
@@ -13,7 +14,6 @@ from bot.config import Settings
 from bot.policy import load_pack
 from bot.review.engine import ReviewEngine
 from bot.review.rules import RulesError, load_rules
-from pack_support import pack_for_company
 
 HOSPITAL = """\
 name: Ziekenhuis Duinzicht
