@@ -312,3 +312,18 @@ def test_slack_stays_off_without_a_token(settings: Any) -> None:
         assert [c.name for c in bot.components if c.name == "slack"] == []
     finally:
         bot.services.db.dispose()
+
+
+async def test_app_home_shows_admin_commands_to_a_slack_admin_only(slack: SlackHarness) -> None:
+    """SMM_ADMINS is platform-qualified: `slack:U0ASKER01` sees the admin line on the Home tab."""
+    services = slack.bot.services
+    services.settings = services.settings.model_copy(update={"admins": "slack:U0ASKER01"})
+    assert (await slack.event(slack.load("event_app_home_opened.json"))).status == 200
+    await slack.settle()
+    services.settings = services.settings.model_copy(update={"admins": "teams:U0ASKER01"})
+    payload = slack.load("event_app_home_opened.json")
+    payload["event_id"] = payload.get("event_id", "Ev1") + "-again"
+    assert (await slack.event(payload)).status == 200
+    await slack.settle()
+    first, second = (json.dumps(p.body["view"], ensure_ascii=False) for p in slack.api.of("views.publish"))
+    assert "/smm announce" in first and "/smm announce" not in second

@@ -414,7 +414,7 @@ class SlackAdapter:
                 Bullets(lines),
                 Text(t("slack.home.example", language), style="muted"),
             ]
-            if self.services.is_admin(user_id):
+            if self.services.is_admin(user_id, platform="slack"):
                 elements.append(Text(t("slack.home.admin", language), style="muted"))
             contact = t("help.contact", language, name=manager.name, contact=manager.contact)
             elements.append(Text(contact, style="muted"))
