@@ -92,8 +92,10 @@ class LearnedLayer:
         if not spans:
             return []
         windows = [self.mask(text[a:b]) for a, b in spans]
-        pairs = [self.mask(text[spans[i][0]:spans[i + 1][1]]) for i in range(len(spans) - 1)]
-        probabilities = self.model.probabilities(windows + pairs)
+        model = self.model
+        features = [model.indices(window) for window in windows]
+        pairs = [model.joined(features[i], features[i + 1]) for i in range(len(spans) - 1)]
+        probabilities = model.probabilities_of([f[0] for f in features] + pairs)
         rules = self.rules
         out = [Sentence(a, b, {rule: float(probabilities[i, j]) for j, rule in enumerate(rules)})
                for i, (a, b) in enumerate(spans)]

@@ -53,8 +53,9 @@ class Model:
     def digest(self) -> str:
         return str(self.meta.get("digest", ""))
 
-    def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """The TF-IDF vector of one normalised text as (feature indices, L2-normalised values)."""
+    def indices(self, text: str) -> tuple[list[int], str, str]:
+        """The vocabulary indices of every feature occurrence in one normalised text (repeats kept), and its
+        first and last word (to join two neighbouring sentences without reading them again)."""
         words = tokens(mask_quotes(text))
         cache = self._word_cache
         vocab_get = self.vocabulary.get
@@ -72,6 +73,23 @@ class Model:
             index = vocab_get(pair)
             if index is not None:
                 found.append(index)
+        return found, (words[0] if words else ""), (words[-1] if words else "")
+
+    def joined(self, first: tuple[list[int], str, str], second: tuple[list[int], str, str]) -> list[int]:
+        """The indices of two neighbouring texts read as one: both, plus the word pair across the join."""
+        out = first[0] + second[0]
+        if first[2] and second[1]:
+            index = self.vocabulary.get(f"{first[2]}|{second[1]}")
+            if index is not None:
+                out.append(index)
+        return out
+
+    def _indices(self, text: str) -> list[int]:
+        return self.indices(text)[0]
+
+    def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The TF-IDF vector of one normalised text as (feature indices, L2-normalised values)."""
+        found = self._indices(text)
         if not found:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         idx, counts = np.unique(np.array(found, dtype=np.int64), return_counts=True)
@@ -83,12 +101,36 @@ class Model:
 
     def decision(self, texts: Sequence[str]) -> np.ndarray:
         """The raw linear scores, shape (len(texts), rules), for already normalised texts."""
-        out = np.tile(self.intercept, (len(texts), 1)).astype(np.float64)
-        for row, text in enumerate(texts):
-            idx, values = self.vector(text)
-            if len(idx):
-                out[row] += values @ self.coef[idx].astype(np.float64)
+        return self.decision_of([self._indices(text) for text in texts])
+
+    def decision_of(self, lists: Sequence[list[int]]) -> np.ndarray:
+        """Scores for texts given as feature-index lists (see `indices`), all through numpy together:
+        one sort, one gather of coefficients."""
+        out = np.tile(self.intercept, (len(lists), 1)).astype(np.float64)
+        sizes = [len(x) for x in lists]
+        flat = [i for x in lists for i in x]
+        if not flat:
+            return out
+        size = len(self.vocabulary)
+        rows = np.repeat(np.arange(len(lists), dtype=np.int64), sizes)
+        keys = rows * size + np.array(flat, dtype=np.int64)
+        unique, counts = np.unique(keys, return_counts=True)
+        row = unique // size
+        col = unique % size
+        values = (np.log(counts) + 1.0) * self.idf[col]
+        norms = np.sqrt(np.bincount(row, weights=values * values, minlength=len(lists)))
+        values /= norms[row]
+        contributions = self.coef[col].astype(np.float64) * values[:, None]
+        for j in range(out.shape[1]):
+            out[:, j] += np.bincount(row, weights=contributions[:, j], minlength=len(lists))
         return out
+
+    def probabilities_of(self, lists: Sequence[list[int]]) -> np.ndarray:
+        """Calibrated probabilities for feature-index lists, shape (len(lists), rules)."""
+        if not lists:
+            return np.zeros((0, len(self.rules)))
+        z = self.decision_of(lists) * self.platt_a + self.platt_b
+        return 1.0 / (1.0 + np.exp(-z))
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """Calibrated probabilities, shape (len(texts), rules)."""
