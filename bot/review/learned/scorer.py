@@ -84,24 +84,9 @@ class Model:
                 out.append(index)
         return out
 
-    def _indices(self, text: str) -> list[int]:
-        return self.indices(text)[0]
-
-    def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """The TF-IDF vector of one normalised text as (feature indices, L2-normalised values)."""
-        found = self._indices(text)
-        if not found:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        idx, counts = np.unique(np.array(found, dtype=np.int64), return_counts=True)
-        values = (np.log(counts) + 1.0) * self.idf[idx]
-        norm = float(np.sqrt(values @ values))
-        if norm > 0:
-            values /= norm
-        return idx, values
-
     def decision(self, texts: Sequence[str]) -> np.ndarray:
         """The raw linear scores, shape (len(texts), rules), for already normalised texts."""
-        return self.decision_of([self._indices(text) for text in texts])
+        return self.decision_of([self.indices(text)[0] for text in texts])
 
     def decision_of(self, lists: Sequence[list[int]]) -> np.ndarray:
         """Scores for texts given as feature-index lists (see `indices`), all through numpy together:
@@ -133,11 +118,8 @@ class Model:
         return 1.0 / (1.0 + np.exp(-z))
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """Calibrated probabilities, shape (len(texts), rules)."""
-        if not texts:
-            return np.zeros((0, len(self.rules)))
-        z = self.decision(texts) * self.platt_a + self.platt_b
-        return 1.0 / (1.0 + np.exp(-z))
+        """Calibrated probabilities, shape (len(texts), rules), for already normalised texts."""
+        return self.probabilities_of([self.indices(text)[0] for text in texts])
 
 
 def load_model(directory: Path = MODEL_DIR) -> Model:
